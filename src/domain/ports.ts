@@ -1,0 +1,170 @@
+// What the domain needs from the outside world. store/ implements the repositories; main.ts wires Clock and Ids.
+// Every repository method takes the organization id first: there is no way to read or write a row without it.
+import type { ListParams } from '../scim/list/list-params.js';
+import type { JsonObject } from '../shared/json.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  /** Time-ordered unique id (UUID v7): creation order is id order, which makes default paging stable. */
+  newId(): string;
+}
+
+// ---- records ---------------------------------------------------------------------------------------------------
+
+export interface Organization {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface ScimTokenRecord {
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  /** Lowercase hex SHA-256 of the whole token. The token itself is never stored. */
+  readonly tokenHash: string;
+  /** First characters of the token (`msk_ab12…`), safe to show in lists. */
+  readonly displayPrefix: string;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+/**
+ * A stored User. `data` holds the canonical SCIM attributes (schema spelling, extension attributes under their
+ * URN key) except `id`, `meta`, `schemas`, `groups` (derived) and `password` (never stored in `data`).
+ * userName/externalId/displayName/active are copied out of `data` into indexed columns by the store.
+ */
+export interface UserRecord {
+  readonly id: string;
+  readonly orgId: string;
+  readonly userName: string;
+  readonly externalId: string | null;
+  readonly displayName: string | null;
+  readonly active: boolean;
+  readonly data: JsonObject;
+  /** Incremented on every change; the ETag is derived from it. */
+  readonly version: number;
+  /** ISO-8601 UTC with milliseconds (`2026-11-24T08:00:00.000Z`): sorts and compares as text in every dialect. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A stored Group (= team). `data` excludes `members`, which live in the membership table. */
+export interface GroupRecord {
+  readonly id: string;
+  readonly orgId: string;
+  readonly displayName: string;
+  readonly externalId: string | null;
+  readonly data: JsonObject;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type MemberType = 'User' | 'Group';
+
+export interface MemberRef {
+  readonly value: string;
+  readonly type: MemberType;
+  /** userName/displayName of a User member, displayName of a Group member. */
+  readonly display: string | null;
+}
+
+export interface GroupRef {
+  readonly value: string;
+  readonly display: string;
+}
+
+// ---- queries ---------------------------------------------------------------------------------------------------
+
+/** The list query the store runs: the parsed SCIM list parameters. */
+export type ListQuery = ListParams;
+
+export interface ListPage<T> {
+  readonly totalResults: number;
+  readonly items: readonly T[];
+  /** Cursor paging only: cursor of the next page, absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+// ---- repositories ----------------------------------------------------------------------------------------------
+
+export interface OrganizationRepo {
+  findBySlug(slug: string): Promise<Organization | undefined>;
+  findById(id: string): Promise<Organization | undefined>;
+  insert(org: Organization): Promise<void>;
+  list(): Promise<readonly Organization[]>;
+}
+
+export interface ScimTokenRepo {
+  insert(token: ScimTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<ScimTokenRecord | undefined>;
+  list(orgId: string | undefined): Promise<readonly ScimTokenRecord[]>;
+  revoke(id: string, at: string): Promise<boolean>;
+  /** Sets last_used_at only when it is older than `notAfter` (at most one write per token per minute). */
+  touch(id: string, at: string, notAfter: string): Promise<void>;
+}
+
+export interface UserRepo {
+  /** Throws ScimError uniqueness (409) when userName (case-insensitive) is taken in the org. */
+  insert(user: UserRecord): Promise<void>;
+  /** Writes every column of `user` and bumps version; throws uniqueness on a userName clash. */
+  update(user: UserRecord): Promise<void>;
+  get(orgId: string, id: string): Promise<UserRecord | undefined>;
+  delete(orgId: string, id: string): Promise<boolean>;
+  list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
+  /** Groups the user is a direct member of (User.groups). */
+  groupsOf(orgId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, readonly GroupRef[]>>;
+}
+
+export interface GroupRepo {
+  /** Group displayName is not unique (RFC 7643 §4.2; Entra allows duplicate group names). */
+  insert(group: GroupRecord): Promise<void>;
+  update(group: GroupRecord): Promise<void>;
+  /** Bumps version and updated_at only (membership changed). */
+  touch(orgId: string, id: string, version: number, at: string): Promise<void>;
+  get(orgId: string, id: string): Promise<GroupRecord | undefined>;
+  delete(orgId: string, id: string): Promise<boolean>;
+  list(orgId: string, query: ListQuery): Promise<ListPage<GroupRecord>>;
+  members(orgId: string, groupIds: readonly string[]): Promise<ReadonlyMap<string, readonly MemberRef[]>>;
+}
+
+export interface MembershipRepo {
+  /** Resolves ids to member types within the org; ids that are neither a User nor a Group are absent. */
+  resolveMembers(orgId: string, ids: readonly string[]): Promise<ReadonlyMap<string, MemberType>>;
+  /** Idempotent: an existing membership is left as it is. Returns how many rows were added. */
+  add(
+    orgId: string,
+    groupId: string,
+    members: readonly { id: string; type: MemberType }[],
+    at: string,
+  ): Promise<number>;
+  /** Returns how many rows were removed. */
+  remove(orgId: string, groupId: string, memberIds: readonly string[]): Promise<number>;
+  removeAll(orgId: string, groupId: string): Promise<number>;
+  /** Removes `memberId` from every group of the org (User or Group deleted). */
+  removeEverywhere(orgId: string, memberId: string): Promise<number>;
+  has(orgId: string, groupId: string, memberId: string): Promise<boolean>;
+}
+
+export interface StoreTx {
+  readonly organizations: OrganizationRepo;
+  readonly scimTokens: ScimTokenRepo;
+  readonly users: UserRepo;
+  readonly groups: GroupRepo;
+  readonly memberships: MembershipRepo;
+}
+
+export interface Store extends StoreTx {
+  /** Runs `fn` in one database transaction: all of its writes commit together or none do. */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Cheap round trip used by /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

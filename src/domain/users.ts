@@ -1,0 +1,175 @@
+// SCIM Users use cases (RFC 7644 §3.3–§3.6). One request = one transaction; the request context is an argument.
+import { invalidValue, notFound } from '../scim/errors.js';
+import { applyPatch } from '../scim/patch/apply-patch.js';
+import { parsePatchRequest } from '../scim/patch/parse-patch-request.js';
+import { checkImmutable, coerceResource } from '../scim/resource/coerce-resource.js';
+import { formatEtag } from '../scim/resource/etag.js';
+import { projectResource, wantsAttribute } from '../scim/resource/project-resource.js';
+import { USER_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
+import type { JsonObject } from '../shared/json.js';
+import { checkPrecondition } from './check-precondition.js';
+import { isSameJson } from './is-same-json.js';
+import type { Clock, GroupRef, Ids, Store, StoreTx, UserRecord } from './ports.js';
+import type { Projection, ResourceResult, ResourceService, ScimContext } from './scim-service.js';
+import { toScimUser, userLocation } from './to-scim-resource.js';
+
+export interface ResourceServiceDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: Ids;
+}
+
+const TYPE = USER_RESOURCE_TYPE;
+const GROUPS_PATH = { name: 'groups' } as const;
+
+/** Copies the indexed columns out of the canonical data. */
+export function toUserRecord(
+  base: Pick<UserRecord, 'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt'>,
+  data: JsonObject,
+): UserRecord {
+  const userName = data['userName'];
+  if (typeof userName !== 'string' || userName.trim() === '') {
+    throw invalidValue('userName is required and must be a non-empty string');
+  }
+  const externalId = data['externalId'];
+  const displayName = data['displayName'];
+  return {
+    ...base,
+    userName,
+    externalId: typeof externalId === 'string' ? externalId : null,
+    displayName: typeof displayName === 'string' ? displayName : null,
+    // RFC 7643 leaves the default open; a user the IdP never deactivated is active.
+    active: data['active'] !== false,
+    data,
+  };
+}
+
+export function createUsersService(deps: ResourceServiceDeps): ResourceService {
+  const { store, clock, ids } = deps;
+
+  async function loadGroups(
+    tx: StoreTx,
+    ctx: ScimContext,
+    userIds: readonly string[],
+    projection: Projection,
+  ): Promise<ReadonlyMap<string, readonly GroupRef[]> | undefined> {
+    if (userIds.length === 0 || !wantsAttribute(TYPE, projection, GROUPS_PATH)) return undefined;
+    return tx.users.groupsOf(ctx.orgId, userIds);
+  }
+
+  async function render(
+    tx: StoreTx,
+    ctx: ScimContext,
+    user: UserRecord,
+    projection: Projection,
+  ): Promise<ResourceResult> {
+    const groups = await loadGroups(tx, ctx, [user.id], projection);
+    const full = toScimUser(
+      user,
+      groups === undefined ? undefined : (groups.get(user.id) ?? []),
+      ctx.baseUrl,
+    );
+    return {
+      resource: projectResource(full, TYPE, projection),
+      etag: formatEtag(user.version),
+      location: userLocation(ctx.baseUrl, user.id),
+    };
+  }
+
+  async function getExisting(tx: StoreTx, ctx: ScimContext, id: string): Promise<UserRecord> {
+    const user = await tx.users.get(ctx.orgId, id);
+    if (user === undefined) throw notFound(`User ${id} not found`);
+    return user;
+  }
+
+  /** Writes `data` as the user's new state unless nothing changed (idempotent IdP retries cost no version). */
+  async function writeUser(tx: StoreTx, existing: UserRecord, data: JsonObject): Promise<UserRecord> {
+    if (isSameJson(existing.data, data)) return existing;
+    const next = toUserRecord(
+      {
+        id: existing.id,
+        orgId: existing.orgId,
+        version: existing.version + 1,
+        createdAt: existing.createdAt,
+        updatedAt: clock.now().toISOString(),
+      },
+      data,
+    );
+    await tx.users.update(next);
+    return next;
+  }
+
+  return {
+    async create(ctx, body, projection) {
+      const { data } = coerceResource(TYPE, body);
+      const now = clock.now().toISOString();
+      const user = toUserRecord(
+        { id: ids.newId(), orgId: ctx.orgId, version: 1, createdAt: now, updatedAt: now },
+        data,
+      );
+      return store.transaction(async (tx) => {
+        await tx.users.insert(user);
+        return render(tx, ctx, user, projection);
+      });
+    },
+
+    async get(ctx, id, projection) {
+      return render(store, ctx, await getExisting(store, ctx, id), projection);
+    },
+
+    async replace(ctx, id, body, projection, options) {
+      const { data } = coerceResource(TYPE, body);
+      return store.transaction(async (tx) => {
+        const existing = await getExisting(tx, ctx, id);
+        checkPrecondition(options.ifMatch, existing.version);
+        checkImmutable(TYPE, existing.data, data);
+        const user = await writeUser(tx, existing, data);
+        return render(tx, ctx, user, projection);
+      });
+    },
+
+    async patch(ctx, id, body, projection, options) {
+      const ops = parsePatchRequest(body);
+      return store.transaction(async (tx) => {
+        const existing = await getExisting(tx, ctx, id);
+        checkPrecondition(options.ifMatch, existing.version);
+        const user = await writeUser(tx, existing, applyPatch(existing.data, ops, TYPE, { id }));
+        if (!options.wantResource) {
+          return { etag: formatEtag(user.version), location: userLocation(ctx.baseUrl, user.id) };
+        }
+        return render(tx, ctx, user, projection);
+      });
+    },
+
+    async delete(ctx, id, options) {
+      await store.transaction(async (tx) => {
+        const existing = await getExisting(tx, ctx, id);
+        checkPrecondition(options.ifMatch, existing.version);
+        await tx.memberships.removeEverywhere(ctx.orgId, id);
+        await tx.users.delete(ctx.orgId, id);
+      });
+    },
+
+    async list(ctx, query, projection) {
+      const page = await store.users.list(ctx.orgId, query);
+      const groups = await loadGroups(
+        store,
+        ctx,
+        page.items.map((u) => u.id),
+        projection,
+      );
+      const resources = page.items.map((u) =>
+        projectResource(
+          toScimUser(u, groups === undefined ? undefined : (groups.get(u.id) ?? []), ctx.baseUrl),
+          TYPE,
+          projection,
+        ),
+      );
+      return {
+        totalResults: page.totalResults,
+        resources,
+        ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      };
+    },
+  };
+}
