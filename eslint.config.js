@@ -1,29 +1,36 @@
 // Lint: typescript-eslint strict-type-checked, plus the layer arrows of docs/architecture.md as import zones.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
 
-/** "from" may not be imported by "target": each entry is one forbidden arrow between layers. */
-const layerZones = [
-  // scim/ is the pure protocol core: it imports only shared/.
-  { target: './src/scim', from: './src', except: ['./scim', './shared'] },
-  // domain/ holds the use cases: scim/ and shared/ only (ports.ts declares what it needs from outside).
-  { target: './src/domain', from: './src', except: ['./domain', './scim', './shared'] },
-  // store/ implements the domain ports.
-  { target: './src/store', from: './src', except: ['./store', './domain', './scim', './shared'] },
-  // auth/ verifies credentials through the domain.
-  { target: './src/auth', from: './src', except: ['./auth', './domain', './scim', './shared'] },
-  // http/ never touches the store directly and never reads the environment.
-  {
-    target: './src/http',
-    from: './src',
-    except: ['./http', './domain', './scim', './auth', './config', './shared'],
+/**
+ * The layer arrows of docs/architecture.md: for each layer, the layers it may NOT import. Enforced with core ESLint's
+ * no-restricted-imports on import specifiers (`../domain/ports.js` matches `**​/domain/**`).
+ */
+const LAYERS = ['scim', 'domain', 'store', 'events', 'auth', 'http', 'config', 'cli', 'shared'];
+const ALLOWED = {
+  scim: ['shared'],
+  domain: ['scim', 'shared'],
+  store: ['domain', 'scim', 'shared'],
+  events: ['domain', 'scim', 'shared'],
+  auth: ['domain', 'scim', 'shared'],
+  http: ['domain', 'scim', 'auth', 'config', 'shared'],
+  config: ['shared'],
+  shared: [],
+};
+const layerRules = Object.entries(ALLOWED).map(([layer, allowed]) => ({
+  files: [`src/${layer}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: LAYERS.filter((other) => other !== layer && !allowed.includes(other)).map((other) => ({
+          group: [`**/${other}/**`, `**/${other}`],
+          message: `src/${layer} may import only ${[layer, ...allowed].join(', ')} (docs/architecture.md).`,
+        })),
+      },
+    ],
   },
-  // config/ is a leaf.
-  { target: './src/config', from: './src', except: ['./config', './shared'] },
-  // shared/ is a leaf.
-  { target: './src/shared', from: './src', except: ['./shared'] },
-];
+}));
 
 export default tseslint.config(
   {
@@ -40,9 +47,7 @@ export default tseslint.config(
         tsconfigRootDir: import.meta.dirname,
       },
     },
-    plugins: { 'import-x': importX },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/restrict-template-expressions': [
@@ -59,6 +64,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules,
   {
     files: ['src/config/**', 'src/cli/**', 'test/**', 'src/**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
