@@ -3,8 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layer arrows of docs/architecture.md: for each layer, the layers it may NOT import. Enforced with core ESLint's
- * no-restricted-imports on import specifiers (`../domain/ports.js` matches `**​/domain/**`).
+ * The layer arrows of docs/architecture.md: for each layer, the layers it may import. Enforced with core ESLint's
+ * no-restricted-imports on import specifiers (for example `../domain/ports.js` in src/scim).
  */
 const LAYERS = ['scim', 'domain', 'store', 'events', 'auth', 'http', 'config', 'cli', 'shared'];
 const ALLOWED = {

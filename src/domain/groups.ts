@@ -1,9 +1,272 @@
-// SCIM Groups use cases (placeholder until implemented).
-import { notImplemented } from '../scim/errors.js';
+// SCIM Groups (= teams) use cases (RFC 7644 §3.3–§3.6). Membership lives in its own table: a member add or remove
+// touches one row whatever the group size, and all steps of one request run in one transaction.
+import { invalidValue, notFound } from '../scim/errors.js';
+import { applyPatch } from '../scim/patch/apply-patch.js';
+import { parsePatchRequest } from '../scim/patch/parse-patch-request.js';
+import { checkImmutable, coerceResource } from '../scim/resource/coerce-resource.js';
+import { formatEtag } from '../scim/resource/etag.js';
+import { projectResource, wantsAttribute } from '../scim/resource/project-resource.js';
+import { GROUP_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
+import { isJsonObject, type JsonObject } from '../shared/json.js';
+import { checkPrecondition } from './check-precondition.js';
+import { isSameJson } from './is-same-json.js';
+import { planMemberOps, type MemberStep } from './plan-member-ops.js';
+import type { GroupRecord, MemberRef, MemberType, StoreTx } from './ports.js';
+import type { Projection, ResourceResult, ResourceService, ScimContext } from './scim-service.js';
+import { groupLocation, toScimGroup } from './to-scim-resource.js';
 import type { ResourceServiceDeps } from './users.js';
-import type { ResourceService } from './scim-service.js';
 
-export function createGroupsService(_deps: ResourceServiceDeps): ResourceService {
-  const fail = (): Promise<never> => Promise.reject(notImplemented('Groups are not implemented yet'));
-  return { create: fail, get: fail, replace: fail, patch: fail, delete: fail, list: fail };
+const TYPE = GROUP_RESOURCE_TYPE;
+const MEMBERS_PATH = { name: 'members' } as const;
+
+/** Copies the indexed columns out of the canonical data. */
+export function toGroupRecord(
+  base: Pick<GroupRecord, 'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt'>,
+  data: JsonObject,
+): GroupRecord {
+  const displayName = data['displayName'];
+  if (typeof displayName !== 'string' || displayName.trim() === '') {
+    throw invalidValue('displayName is required and must be a non-empty string');
+  }
+  const externalId = data['externalId'];
+  return { ...base, displayName, externalId: typeof externalId === 'string' ? externalId : null, data };
+}
+
+/** Resolves member ids to their types in this org; an id that is neither a User nor a Group is a client error. */
+async function resolveNewMembers(
+  tx: StoreTx,
+  orgId: string,
+  groupId: string,
+  ids: readonly string[],
+): Promise<{ id: string; type: MemberType }[]> {
+  const unique = [...new Set(ids)];
+  if (unique.includes(groupId)) throw invalidValue('a group cannot be a member of itself');
+  const types = await tx.memberships.resolveMembers(orgId, unique);
+  const unknown = unique.filter((id) => !types.has(id));
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 5).join(', ');
+    throw invalidValue(`members not found in this organization: ${shown}${unknown.length > 5 ? ', …' : ''}`);
+  }
+  return unique.map((id) => ({ id, type: types.get(id) ?? 'User' }));
+}
+
+/** Replaces the whole member list: one delete plus one batched insert, never N round-trips. */
+async function replaceMembers(
+  tx: StoreTx,
+  orgId: string,
+  groupId: string,
+  ids: readonly string[],
+  at: string,
+): Promise<boolean> {
+  const members = await resolveNewMembers(tx, orgId, groupId, ids);
+  const removed = await tx.memberships.removeAll(orgId, groupId);
+  const added = members.length === 0 ? 0 : await tx.memberships.add(orgId, groupId, members, at);
+  return removed > 0 || added > 0;
+}
+
+function membersAsData(members: readonly MemberRef[]): JsonObject[] {
+  return members.map((m) => ({ value: m.value, type: m.type, ...(m.display === null ? {} : { display: m.display }) }));
+}
+
+function memberIdsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => (isJsonObject(item) && typeof item['value'] === 'string' ? [item['value']] : []));
+}
+
+export function createGroupsService(deps: ResourceServiceDeps): ResourceService {
+  const { store, clock, ids } = deps;
+
+  async function render(
+    tx: StoreTx,
+    ctx: ScimContext,
+    group: GroupRecord,
+    projection: Projection,
+  ): Promise<ResourceResult> {
+    const members = wantsAttribute(TYPE, projection, MEMBERS_PATH)
+      ? ((await tx.groups.members(ctx.orgId, [group.id])).get(group.id) ?? [])
+      : undefined;
+    return {
+      resource: projectResource(toScimGroup(group, members, ctx.baseUrl), TYPE, projection),
+      etag: formatEtag(group.version),
+      location: groupLocation(ctx.baseUrl, group.id),
+    };
+  }
+
+  async function getExisting(tx: StoreTx, ctx: ScimContext, id: string): Promise<GroupRecord> {
+    const group = await tx.groups.get(ctx.orgId, id);
+    if (group === undefined) throw notFound(`Group ${id} not found`);
+    return group;
+  }
+
+  /** Persists the new data and/or records a membership change as a new version. */
+  async function commit(
+    tx: StoreTx,
+    existing: GroupRecord,
+    data: JsonObject,
+    membershipChanged: boolean,
+    at: string,
+  ): Promise<GroupRecord> {
+    const dataChanged = !isSameJson(existing.data, data);
+    if (!dataChanged && !membershipChanged) return existing;
+    const base = {
+      id: existing.id,
+      orgId: existing.orgId,
+      version: existing.version + 1,
+      createdAt: existing.createdAt,
+      updatedAt: at,
+    };
+    if (dataChanged) {
+      const next = toGroupRecord(base, data);
+      await tx.groups.update(next);
+      return next;
+    }
+    await tx.groups.touch(existing.orgId, existing.id, base.version, at);
+    return { ...existing, version: base.version, updatedAt: at };
+  }
+
+  /** Runs one planned PATCH step; returns the new data and whether membership changed. */
+  async function runStep(
+    tx: StoreTx,
+    ctx: ScimContext,
+    id: string,
+    data: JsonObject,
+    step: MemberStep,
+    at: string,
+  ): Promise<{ data: JsonObject; changed: boolean }> {
+    switch (step.kind) {
+      case 'data':
+        return { data: applyPatch(data, step.ops, TYPE, { id }), changed: false };
+      case 'add': {
+        const members = await resolveNewMembers(tx, ctx.orgId, id, step.ids);
+        return { data, changed: (await tx.memberships.add(ctx.orgId, id, members, at)) > 0 };
+      }
+      case 'remove':
+        // Removing someone who is not a member is a no-op: IdPs retry and replay deltas.
+        return { data, changed: (await tx.memberships.remove(ctx.orgId, id, [...new Set(step.ids)])) > 0 };
+      case 'removeAll':
+        return { data, changed: (await tx.memberships.removeAll(ctx.orgId, id)) > 0 };
+      case 'replace':
+        return { data, changed: await replaceMembers(tx, ctx.orgId, id, step.ids, at) };
+      case 'generic': {
+        // A filter the table cannot express directly (e.g. members[type eq "Group"]): apply it to the loaded
+        // list with the PATCH engine, then write the difference back as row adds and removes.
+        const current = (await tx.groups.members(ctx.orgId, [id])).get(id) ?? [];
+        const before = current.map((m) => m.value);
+        const patched = applyPatch({ ...data, members: membersAsData(current) }, [step.op], TYPE, { id });
+        const after = memberIdsOf(patched['members']);
+        const { members: _members, ...rest } = patched;
+        const removed = before.filter((m) => !after.includes(m));
+        const added = after.filter((m) => !before.includes(m));
+        let changed = false;
+        if (removed.length > 0) changed = (await tx.memberships.remove(ctx.orgId, id, removed)) > 0;
+        if (added.length > 0) {
+          const resolved = await resolveNewMembers(tx, ctx.orgId, id, added);
+          changed = (await tx.memberships.add(ctx.orgId, id, resolved, at)) > 0 || changed;
+        }
+        return { data: rest, changed };
+      }
+    }
+  }
+
+  return {
+    async create(ctx, body, projection) {
+      const { data, members } = coerceResource(TYPE, body);
+      const now = clock.now().toISOString();
+      const group = toGroupRecord({ id: ids.newId(), orgId: ctx.orgId, version: 1, createdAt: now, updatedAt: now }, data);
+      return store.transaction(async (tx) => {
+        await tx.groups.insert(group);
+        if (members !== undefined && members.length > 0) {
+          const resolved = await resolveNewMembers(
+            tx,
+            ctx.orgId,
+            group.id,
+            members.map((m) => m.value),
+          );
+          await tx.memberships.add(ctx.orgId, group.id, resolved, now);
+        }
+        return render(tx, ctx, group, projection);
+      });
+    },
+
+    async get(ctx, id, projection) {
+      return render(store, ctx, await getExisting(store, ctx, id), projection);
+    },
+
+    async replace(ctx, id, body, projection, options) {
+      const { data, members } = coerceResource(TYPE, body);
+      return store.transaction(async (tx) => {
+        const existing = await getExisting(tx, ctx, id);
+        checkPrecondition(options.ifMatch, existing.version);
+        checkImmutable(TYPE, existing.data, data);
+        const at = clock.now().toISOString();
+        // PUT without a `members` key leaves membership as it is (docs/decisions/0002); `members: []` clears it.
+        const changed =
+          members === undefined
+            ? false
+            : await replaceMembers(
+                tx,
+                ctx.orgId,
+                id,
+                members.map((m) => m.value),
+                at,
+              );
+        const group = await commit(tx, existing, data, changed, at);
+        return render(tx, ctx, group, projection);
+      });
+    },
+
+    async patch(ctx, id, body, projection, options) {
+      const steps = planMemberOps(parsePatchRequest(body));
+      return store.transaction(async (tx) => {
+        const existing = await getExisting(tx, ctx, id);
+        checkPrecondition(options.ifMatch, existing.version);
+        const at = clock.now().toISOString();
+        let data = existing.data;
+        let membershipChanged = false;
+        for (const step of steps) {
+          const result = await runStep(tx, ctx, id, data, step, at);
+          data = result.data;
+          membershipChanged ||= result.changed;
+        }
+        const group = await commit(tx, existing, data, membershipChanged, at);
+        if (!options.wantResource) {
+          return { etag: formatEtag(group.version), location: groupLocation(ctx.baseUrl, group.id) };
+        }
+        return render(tx, ctx, group, projection);
+      });
+    },
+
+    async delete(ctx, id, options) {
+      await store.transaction(async (tx) => {
+        const existing = await getExisting(tx, ctx, id);
+        checkPrecondition(options.ifMatch, existing.version);
+        // The group's own member rows go with it (ON DELETE CASCADE); its rows as a nested member go here.
+        await tx.memberships.removeEverywhere(ctx.orgId, id);
+        await tx.groups.delete(ctx.orgId, id);
+      });
+    },
+
+    async list(ctx, query, projection) {
+      const page = await store.groups.list(ctx.orgId, query);
+      const members =
+        page.items.length > 0 && wantsAttribute(TYPE, projection, MEMBERS_PATH)
+          ? await store.groups.members(
+              ctx.orgId,
+              page.items.map((g) => g.id),
+            )
+          : undefined;
+      const resources = page.items.map((g) =>
+        projectResource(
+          toScimGroup(g, members === undefined ? undefined : (members.get(g.id) ?? []), ctx.baseUrl),
+          TYPE,
+          projection,
+        ),
+      );
+      return {
+        totalResults: page.totalResults,
+        resources,
+        ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      };
+    },
+  };
 }
