@@ -65,12 +65,18 @@ async function replaceMembers(
 }
 
 function membersAsData(members: readonly MemberRef[]): JsonObject[] {
-  return members.map((m) => ({ value: m.value, type: m.type, ...(m.display === null ? {} : { display: m.display }) }));
+  return members.map((m) => ({
+    value: m.value,
+    type: m.type,
+    ...(m.display === null ? {} : { display: m.display }),
+  }));
 }
 
 function memberIdsOf(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => (isJsonObject(item) && typeof item['value'] === 'string' ? [item['value']] : []));
+  return value.flatMap((item) =>
+    isJsonObject(item) && typeof item['value'] === 'string' ? [item['value']] : [],
+  );
 }
 
 export function createGroupsService(deps: ResourceServiceDeps): ResourceService {
@@ -172,7 +178,10 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
     async create(ctx, body, projection) {
       const { data, members } = coerceResource(TYPE, body);
       const now = clock.now().toISOString();
-      const group = toGroupRecord({ id: ids.newId(), orgId: ctx.orgId, version: 1, createdAt: now, updatedAt: now }, data);
+      const group = toGroupRecord(
+        { id: ids.newId(), orgId: ctx.orgId, version: 1, createdAt: now, updatedAt: now },
+        data,
+      );
       return store.transaction(async (tx) => {
         await tx.groups.insert(group);
         if (members !== undefined && members.length > 0) {
