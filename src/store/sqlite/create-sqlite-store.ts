@@ -1,12 +1,56 @@
-// STUB — to be implemented. SQLite implementation of the domain ports (better-sqlite3 + Kysely).
+// SQLite implementation of the domain ports (better-sqlite3 + Kysely).
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import type { Store } from '../../domain/ports.js';
+import { createKyselyStore } from '../create-kysely-store.js';
+import { migrateToLatest } from '../migrations/migrate-to-latest.js';
+import type { Database } from '../schema.js';
+import { openSqliteDatabase } from './open-sqlite-database.js';
+import { sqliteSqlDialect } from './sqlite-sql-dialect.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. The parent directory is created when missing. */
   readonly filename: string;
 }
 
+/**
+ * BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes can fail with
+ * SQLITE_BUSY (no busy wait) when another process (the CLI) committed in between.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #database: ConstructorParameters<typeof SqliteDriver>[0]['database'];
+
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#database = config.database;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.#database });
+  }
+}
+
 /** Opens the database (WAL, foreign keys on), runs pending migrations and returns the Store. */
-export function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  return Promise.reject(new Error(`not implemented: ${options.filename}`));
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const database = openSqliteDatabase(options.filename);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  try {
+    await migrateToLatest(db, { jsonType: sqliteSqlDialect.jsonType });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createKyselyStore(db, sqliteSqlDialect);
 }

@@ -1,0 +1,35 @@
+// The Store over any Kysely database: the repositories bound to either the database or one transaction.
+import { sql, type Kysely } from 'kysely';
+import type { Store, StoreTx } from '../domain/ports.js';
+import { groupsRepo } from './groups-repo.js';
+import { membershipsRepo } from './memberships-repo.js';
+import { organizationsRepo } from './organizations-repo.js';
+import type { Database } from './schema.js';
+import { scimTokensRepo } from './scim-tokens-repo.js';
+import type { SqlDialect } from './sql-dialect.js';
+import { usersRepo } from './users-repo.js';
+
+function repositories(db: Kysely<Database>, dialect: SqlDialect): StoreTx {
+  return {
+    organizations: organizationsRepo(db),
+    scimTokens: scimTokensRepo(db),
+    users: usersRepo(db, dialect),
+    groups: groupsRepo(db, dialect),
+    memberships: membershipsRepo(db),
+  };
+}
+
+/** `db` must already be migrated. close() destroys it. */
+export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
+  return {
+    ...repositories(db, dialect),
+    // Kysely holds one connection for the whole callback; on SQLite its driver mutex makes concurrent
+    // transaction() calls (and statements outside them) wait their turn instead of interleaving. So inside `fn`
+    // use only `tx`: a statement on the Store itself would wait for the very transaction it runs in.
+    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, dialect))),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,131 @@
+// GroupRepo. Members are rows of group_members (memberships-repo.ts); this reads them back with their display.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { GroupRecord, GroupRepo, MemberRef } from '../domain/ports.js';
+import { inChunks } from './in-chunks.js';
+import { parseData } from './parse-data.js';
+import { GROUP_MAPPING } from './resource-mapping.js';
+import { runListQuery } from './run-list-query.js';
+import type { Database, GroupsTable } from './schema.js';
+import type { SqlDialect } from './sql-dialect.js';
+
+type GroupRow = Selectable<GroupsTable>;
+
+function toGroupRow(group: GroupRecord): GroupRow {
+  return {
+    org_id: group.orgId,
+    id: group.id,
+    display_name: group.displayName,
+    display_name_key: group.displayName.toLowerCase(),
+    external_id: group.externalId,
+    data: JSON.stringify(group.data),
+    version: group.version,
+    created_at: group.createdAt,
+    updated_at: group.updatedAt,
+  };
+}
+
+function toGroupRecord(row: GroupRow): GroupRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    displayName: row.display_name,
+    externalId: row.external_id,
+    data: parseData(row.data),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function groupsRepo(db: Kysely<Database>, dialect: SqlDialect): GroupRepo {
+  return {
+    async insert(group) {
+      await db.insertInto('groups').values(toGroupRow(group)).execute();
+    },
+
+    async update(group) {
+      const { org_id: _org, id: _id, ...changes } = toGroupRow(group);
+      await db
+        .updateTable('groups')
+        .set(changes)
+        .where('org_id', '=', group.orgId)
+        .where('id', '=', group.id)
+        .execute();
+    },
+
+    async touch(orgId, id, version, at) {
+      await db
+        .updateTable('groups')
+        .set({ version, updated_at: at })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async get(orgId, id) {
+      const row = await db
+        .selectFrom('groups')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toGroupRecord(row);
+    },
+
+    async delete(orgId, id) {
+      // Its own group_members rows go with it (ON DELETE CASCADE).
+      const result = await db
+        .deleteFrom('groups')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async list(orgId, query) {
+      const page = await runListQuery<GroupRow>(db, dialect, GROUP_MAPPING, orgId, query);
+      return {
+        totalResults: page.totalResults,
+        items: page.rows.map(toGroupRecord),
+        ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      };
+    },
+
+    async members(orgId, groupIds) {
+      const out = new Map<string, MemberRef[]>();
+      await inChunks([...new Set(groupIds)], async (chunk) => {
+        const rows = await db
+          .selectFrom('group_members as gm')
+          .leftJoin('users as u', (join) =>
+            join
+              .onRef('u.org_id', '=', 'gm.org_id')
+              .onRef('u.id', '=', 'gm.member_id')
+              .on('gm.member_type', '=', 'User'),
+          )
+          .leftJoin('groups as g', (join) =>
+            join
+              .onRef('g.org_id', '=', 'gm.org_id')
+              .onRef('g.id', '=', 'gm.member_id')
+              .on('gm.member_type', '=', 'Group'),
+          )
+          .select([
+            'gm.group_id',
+            'gm.member_id',
+            'gm.member_type',
+            sql<string | null>`coalesce(u.display_name, u.user_name, g.display_name)`.as('display'),
+          ])
+          .where('gm.org_id', '=', orgId)
+          .where('gm.group_id', 'in', chunk)
+          .orderBy('gm.created_at')
+          .orderBy('gm.member_id')
+          .execute();
+        for (const row of rows) {
+          const list = out.get(row.group_id) ?? [];
+          list.push({ value: row.member_id, type: row.member_type, display: row.display });
+          out.set(row.group_id, list);
+        }
+      });
+      return out;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// Migrations as code (no files read at runtime, so the build output is self-contained). Names sort in apply order.
+import type { Migration, MigrationProvider } from 'kysely';
+import { createInitialMigration, type InitialMigrationOptions } from './0001-initial.js';
+
+export type MigrationOptions = InitialMigrationOptions;
+
+export function migrationProvider(options: MigrationOptions): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001-initial': createInitialMigration(options),
+  };
+  return { getMigrations: () => Promise.resolve(migrations) };
+}

@@ -1,0 +1,42 @@
+// The dialect-specific SQL the store needs beyond what Kysely abstracts: JSON access for filters and sorting,
+// Unicode case folding, substring tests and the unique-violation error shape. One implementation per database.
+import type { Expression, RawBuilder, SqlBool } from 'kysely';
+import type { AttrType } from '../scim/schema/schema-types.js';
+
+export interface SqlDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Column type of the JSON `data` documents. */
+  readonly jsonType: 'text' | 'jsonb';
+  /**
+   * The scalar at `path` (object keys) inside the JSON document `doc`, as a SQL value that compares with a bound
+   * parameter of `type` (see `jsonBoolean`); SQL NULL when absent or JSON null. `path` [] is the document itself.
+   */
+  jsonScalar(doc: Expression<unknown>, path: readonly string[], type: AttrType): RawBuilder<unknown>;
+  /** RFC 7644 §3.4.2.2 `pr`: the value at `path` exists and is not null, "", [] or {}. */
+  jsonPresent(doc: Expression<unknown>, path: readonly string[]): RawBuilder<SqlBool>;
+  /**
+   * EXISTS: some element of the JSON array at `path` satisfies `where`. `where` receives the element as a JSON
+   * document (use jsonScalar/jsonPresent on it) when `elements` is 'complex', else as the element's scalar value.
+   * `alias` must be unique within the statement.
+   */
+  jsonSome(
+    doc: Expression<unknown>,
+    path: readonly string[],
+    elements: { readonly kind: 'complex' } | { readonly kind: 'scalar'; readonly type: AttrType },
+    alias: string,
+    where: (element: RawBuilder<unknown>) => Expression<SqlBool>,
+  ): RawBuilder<SqlBool>;
+  /** How a boolean filter value binds against jsonScalar(…, 'boolean'). */
+  jsonBoolean(value: boolean): unknown;
+  /**
+   * Lower-cases text exactly like String.prototype.toLowerCase, which the store applies to bound values and to
+   * the `*_key` columns, so caseExact=false comparisons agree on both sides.
+   */
+  lower(expr: Expression<unknown>): RawBuilder<unknown>;
+  /** `co`, `sw`, `ew` on text, case-sensitively (callers lower both sides for caseExact=false). Never LIKE. */
+  contains(expr: Expression<unknown>, value: string): RawBuilder<SqlBool>;
+  startsWith(expr: Expression<unknown>, value: string): RawBuilder<SqlBool>;
+  endsWith(expr: Expression<unknown>, value: string): RawBuilder<SqlBool>;
+  /** The driver error of a UNIQUE constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+}

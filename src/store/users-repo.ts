@@ -1,0 +1,125 @@
+// UserRepo. userName uniqueness is enforced by the (org_id, user_name_key) unique index, never by a read first,
+// so two concurrent creates of one userName cannot both succeed.
+import type { Kysely, Selectable } from 'kysely';
+import type { GroupRef, UserRecord, UserRepo } from '../domain/ports.js';
+import { uniqueness } from '../scim/errors.js';
+import { inChunks } from './in-chunks.js';
+import { parseData } from './parse-data.js';
+import { USER_MAPPING } from './resource-mapping.js';
+import { runListQuery } from './run-list-query.js';
+import type { Database, UsersTable } from './schema.js';
+import type { SqlDialect } from './sql-dialect.js';
+
+type UserRow = Selectable<UsersTable>;
+
+function toUserRow(user: UserRecord): UserRow {
+  return {
+    org_id: user.orgId,
+    id: user.id,
+    user_name: user.userName,
+    // RFC 7643 §4.1.1: userName is caseExact=false; the key makes the unique index case-insensitive.
+    user_name_key: user.userName.toLowerCase(),
+    external_id: user.externalId,
+    display_name: user.displayName,
+    active: user.active ? 1 : 0,
+    data: JSON.stringify(user.data),
+    version: user.version,
+    created_at: user.createdAt,
+    updated_at: user.updatedAt,
+  };
+}
+
+function toUserRecord(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    userName: row.user_name,
+    externalId: row.external_id,
+    displayName: row.display_name,
+    active: row.active !== 0,
+    data: parseData(row.data),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
+  /** RFC 7644 §3.3: a taken userName → 409 uniqueness. */
+  async function writing(user: UserRecord, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (dialect.isUniqueViolation(error)) {
+        throw uniqueness(`userName '${user.userName}' is already in use in this organization`);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    insert: (user) => writing(user, () => db.insertInto('users').values(toUserRow(user)).execute()),
+
+    update: (user) =>
+      writing(user, () => {
+        const { org_id: _org, id: _id, ...changes } = toUserRow(user);
+        return db
+          .updateTable('users')
+          .set(changes)
+          .where('org_id', '=', user.orgId)
+          .where('id', '=', user.id)
+          .execute();
+      }),
+
+    async get(orgId, id) {
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toUserRecord(row);
+    },
+
+    async delete(orgId, id) {
+      const result = await db
+        .deleteFrom('users')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async list(orgId, query) {
+      const page = await runListQuery<UserRow>(db, dialect, USER_MAPPING, orgId, query);
+      return {
+        totalResults: page.totalResults,
+        items: page.rows.map(toUserRecord),
+        ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      };
+    },
+
+    async groupsOf(orgId, userIds) {
+      const out = new Map<string, GroupRef[]>();
+      await inChunks([...new Set(userIds)], async (chunk) => {
+        const rows = await db
+          .selectFrom('group_members as gm')
+          .innerJoin('groups as g', (join) =>
+            join.onRef('g.org_id', '=', 'gm.org_id').onRef('g.id', '=', 'gm.group_id'),
+          )
+          .select(['gm.member_id', 'g.id', 'g.display_name'])
+          .where('gm.org_id', '=', orgId)
+          .where('gm.member_id', 'in', chunk)
+          .orderBy('gm.created_at')
+          .orderBy('gm.group_id')
+          .execute();
+        for (const row of rows) {
+          const list = out.get(row.member_id) ?? [];
+          list.push({ value: row.id, display: row.display_name });
+          out.set(row.member_id, list);
+        }
+      });
+      return out;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Runs the Store contract on SQLite, in memory and on a file (WAL), plus SQLite-specific checks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
+import { describeStoreContract } from './store-contract.js';
+import { org, user } from './store-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'muster-store-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let files = 0;
+const nextFile = (): string => join(dir, `nested-${String(++files)}`, 'muster.db');
+
+describeStoreContract('sqlite :memory:', () => createSqliteStore({ filename: ':memory:' }));
+describeStoreContract('sqlite file', () => createSqliteStore({ filename: nextFile() }));
+
+describe('createSqliteStore', () => {
+  it('creates the parent directory, uses WAL with foreign keys, and keeps data across reopen (migrations run once)', async () => {
+    const filename = nextFile();
+    const store = await createSqliteStore({ filename });
+    await store.organizations.insert(org('o1'));
+    const u = user('o1', { userName: 'persisted' });
+    await store.users.insert(u);
+    await store.close();
+
+    const raw = new BetterSqlite3(filename, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const migrations = raw.prepare('select name from kysely_migration').all();
+    raw.close();
+    expect(migrations).toEqual([{ name: '0001-initial' }]);
+
+    const reopened = await createSqliteStore({ filename });
+    expect(await reopened.users.get('o1', u.id)).toEqual(u);
+    await reopened.close();
+  });
+
+  it('enforces foreign keys: a user of an unknown organization is rejected', async () => {
+    const store = await createSqliteStore({ filename: ':memory:' });
+    await expect(store.users.insert(user('no-such-org', { userName: 'x' }))).rejects.toThrow(/FOREIGN KEY/);
+    await store.close();
+  });
+});
