@@ -41,7 +41,7 @@ export function applyAdd(
   }
   const list = listOf(container, target.attr);
   if (target.filter !== undefined || target.sub !== undefined) {
-    updateElements(list, target, value, 'add', type);
+    updateElements(list, target, value, 'create', type);
     return;
   }
   // RFC 7644 §3.5.2.1: the values are added to the multi-valued attribute; a value that is already there is not

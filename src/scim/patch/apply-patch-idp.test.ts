@@ -76,16 +76,30 @@ describe('Microsoft Entra ID', () => {
     });
   });
 
-  it.each(['Add', 'Replace'])(
-    '%s on emails[type eq "work"].value creates the work email when there is none',
-    (op) => {
-      const out = patchUser(user, { op, path: 'emails[type eq "work"].value', value: 'ada@work.example' });
-      expect(out['emails']).toEqual([
-        { value: 'ada@home.example', type: 'home' },
-        { type: 'work', value: 'ada@work.example' },
-      ]);
-    },
-  );
+  it('Add on emails[type eq "work"].value creates the work email when there is none', () => {
+    const out = patchUser(user, {
+      op: 'Add',
+      path: 'emails[type eq "work"].value',
+      value: 'ada@work.example',
+    });
+    expect(out['emails']).toEqual([
+      { value: 'ada@home.example', type: 'home' },
+      { type: 'work', value: 'ada@work.example' },
+    ]);
+  });
+
+  it('Replace on emails[type eq "work"].value with no work email is 400 noTarget, as RFC 7644 §3.5.2.3 says', () => {
+    expect(
+      failure(() =>
+        patchUser(user, { op: 'Replace', path: 'emails[type eq "work"].value', value: 'ada@work.example' }),
+      ),
+    ).toBe('noTarget');
+  });
+
+  it('Replace with null on a mobile phone the user does not have changes nothing', () => {
+    const out = patchUser(user, { op: 'Replace', path: 'phoneNumbers[type eq "mobile"].value', value: null });
+    expect(out).toEqual(user);
+  });
 
   it('updates the existing work email instead of adding a second one', () => {
     const withWork: JsonObject = {

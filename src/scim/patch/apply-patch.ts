@@ -73,7 +73,9 @@ function applyToTarget(
       applyAdd(data, target, value, context.type);
       return;
     case 'replace':
-      applyReplace(data, target, value ?? null, context.type);
+      // A path-less replace whose key is a value-filter path (Entra, aadOptscim062020) upserts the element; a
+      // replace with that path in "path" follows RFC 7644 §3.5.2.3 and answers noTarget.
+      applyReplace(data, target, value ?? null, context.type, fromValueObject ? 'create' : 'noTarget');
       return;
     case 'remove':
       applyRemove(data, target, value, context.type);

@@ -6,15 +6,19 @@ import { coerceElements } from './coerce-complex.js';
 import { jsonEquals } from './json-equals.js';
 import type { AttributeTarget } from './resolve-patch-target.js';
 import { settlePrimary } from './settle-primary.js';
-import { updateElements } from './update-elements.js';
+import { updateElements, type OnNoMatch } from './update-elements.js';
 import { containerOf, listOf, writeAttribute } from './write-attribute.js';
 
-/** A null, "" or [] value removes the target (Entra's "null updates": title, a work phone, the manager…). */
+/**
+ * A null, "" or [] value removes the target (Entra's "null updates": title, a work phone, the manager…).
+ * `onNoMatch` decides what a value filter that selects no element does (see update-elements.ts).
+ */
 export function applyReplace(
   data: JsonObject,
   target: AttributeTarget,
   value: JsonValue,
   type: ResourceTypeDef,
+  onNoMatch: OnNoMatch,
 ): void {
   const container = containerOf(data, target);
   if (!target.attr.multiValued) {
@@ -22,7 +26,7 @@ export function applyReplace(
     return;
   }
   if (target.filter !== undefined || target.sub !== undefined) {
-    updateElements(listOf(container, target.attr), target, value, 'replace', type);
+    updateElements(listOf(container, target.attr), target, value, onNoMatch, type);
     return;
   }
   // RFC 7644 §3.5.2.3: without a filter the whole set of values is replaced.

@@ -21,20 +21,26 @@ function updated(
 }
 
 /**
- * When the filter selects nothing: RFC 7644 §3.5.2.3 answers replace with 400 noTarget, but Entra sends both add and
- * replace on `emails[type eq "work"].value` for users without a work email and expects the element to be created,
- * so a filter of `eq` comparisons with a sub-attribute creates `{ type: "work", value: … }`; add with such a filter
- * and an element value creates it too. Writing nothing (null / "") to nothing is a no-op.
+ * What a filter that selects nothing does. `noTarget`: RFC 7644 §3.5.2.3 answers replace with 400 noTarget.
+ * `create`: Entra sends add on `emails[type eq "work"].value` for a user without a work email (and, with
+ * aadOptscim062020, a path-less replace whose value has that key) and expects the element to be created, so a filter
+ * of `eq` comparisons seeds `{ type: "work", value: … }`. Writing nothing (null / "") to nothing is a no-op either way:
+ * Entra's null updates.
  */
+export type OnNoMatch = 'create' | 'noTarget';
+
 function createElement(
   list: JsonValue[],
   target: AttributeTarget,
   value: JsonValue,
-  mode: 'add' | 'replace',
+  onNoMatch: OnNoMatch,
 ): void {
   if (pruneEmpty(value) === undefined) return;
-  const seed = target.filter === undefined ? undefined : elementFromFilter(target.filter, target.attr);
-  if (seed === undefined || (mode === 'replace' && target.sub === undefined)) {
+  const seed =
+    onNoMatch === 'create' && target.filter !== undefined
+      ? elementFromFilter(target.filter, target.attr)
+      : undefined;
+  if (seed === undefined) {
     throw noTarget(`"${target.where}" matches no value of ${target.attr.name}`);
   }
   const element = updated(target, mergeComplex(target.attr, undefined, seed, target.where), value);
@@ -54,12 +60,12 @@ export function updateElements(
   list: JsonValue[],
   target: AttributeTarget,
   value: JsonValue,
-  mode: 'add' | 'replace',
+  onNoMatch: OnNoMatch,
   type: ResourceTypeDef,
 ): void {
   const selected = selectElements(list, target.attr, target.filter, type);
   if (selected.length === 0) {
-    createElement(list, target, value, mode);
+    createElement(list, target, value, onNoMatch);
     return;
   }
   const written: JsonValue[] = [];
