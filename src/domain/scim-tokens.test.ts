@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ScimError } from '../scim/errors.js';
+import type { Clock, Ids, Organization, ScimTokenRecord } from './ports.js';
+import {
+  authenticateScimToken,
+  createScimToken,
+  hashScimToken,
+  listScimTokens,
+  revokeScimToken,
+  type ScimTokenDeps,
+  type ScimTokenStore,
+} from './scim-tokens.js';
+
+/** In-memory organizations + scim_tokens with the store's semantics (unique slug and hash, conditional touch). */
+type FakeStore = ScimTokenStore & { tokens: ScimTokenRecord[]; touches: number };
+
+function createFakeStore(): FakeStore {
+  const orgs: Organization[] = [];
+  const fake: FakeStore = {
+    tokens: [] as ScimTokenRecord[],
+    touches: 0,
+    organizations: {
+      findBySlug: (slug: string) => Promise.resolve(orgs.find((o) => o.slug === slug)),
+      findById: (id: string) => Promise.resolve(orgs.find((o) => o.id === id)),
+      insert: (org: Organization) => {
+        if (orgs.some((o) => o.slug === org.slug)) return Promise.reject(new Error('unique slug'));
+        orgs.push(org);
+        return Promise.resolve();
+      },
+      list: () => Promise.resolve([...orgs]),
+    },
+    scimTokens: {
+      insert: (token: ScimTokenRecord) => {
+        if (fake.tokens.some((t) => t.tokenHash === token.tokenHash))
+          return Promise.reject(new Error('unique'));
+        fake.tokens.push(token);
+        return Promise.resolve();
+      },
+      findByHash: (hash: string) => Promise.resolve(fake.tokens.find((t) => t.tokenHash === hash)),
+      list: (orgId: string | undefined) =>
+        Promise.resolve(fake.tokens.filter((t) => orgId === undefined || t.orgId === orgId)),
+      revoke: (id: string, at: string) => {
+        const i = fake.tokens.findIndex((t) => t.id === id && t.revokedAt === null);
+        if (i < 0) return Promise.resolve(false);
+        fake.tokens[i] = { ...fake.tokens[i]!, revokedAt: at };
+        return Promise.resolve(true);
+      },
+      touch: (id: string, at: string, notAfter: string) => {
+        fake.touches += 1;
+        const i = fake.tokens.findIndex(
+          (t) => t.id === id && (t.lastUsedAt === null || t.lastUsedAt < notAfter),
+        );
+        if (i >= 0) fake.tokens[i] = { ...fake.tokens[i]!, lastUsedAt: at };
+        return Promise.resolve();
+      },
+    },
+    transaction: (fn) => fn(fake),
+  };
+  return fake;
+}
+
+function setup() {
+  let now = Date.parse('2026-01-01T00:00:00.000Z');
+  let seq = 0;
+  const clock: Clock = { now: () => new Date(now) };
+  const ids: Ids = { newId: () => `id-${String(++seq).padStart(4, '0')}` };
+  const store = createFakeStore();
+  const deps: ScimTokenDeps = { store, clock, ids };
+  return { deps, store, advance: (ms: number) => (now += ms) };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('createScimToken', () => {
+  it('returns an msk_ token with 256 bits of base64url entropy and stores only its SHA-256', async () => {
+    const { deps, store } = setup();
+    const { record, token, organization } = await createScimToken(deps, { orgSlug: 'default', name: 'okta' });
+    expect(token).toMatch(/^msk_[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token.slice(4), 'base64url')).toHaveLength(32);
+    expect(record.tokenHash).toBe(sha256(token));
+    expect(record.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.displayPrefix).toBe(token.slice(0, 12));
+    expect(record).toMatchObject({ name: 'okta', orgId: organization.id, expiresAt: null, revokedAt: null });
+    expect(organization.slug).toBe('default');
+    expect(JSON.stringify(store.tokens)).not.toContain(token);
+    expect(JSON.stringify(store.tokens)).not.toContain(token.slice(12));
+  });
+
+  it('makes a different token every time', async () => {
+    const { deps } = setup();
+    const tokens = new Set<string>();
+    for (let i = 0; i < 50; i += 1)
+      tokens.add((await createScimToken(deps, { orgSlug: 'a', name: 'x' })).token);
+    expect(tokens.size).toBe(50);
+  });
+
+  it('creates the organization once and reuses it', async () => {
+    const { deps } = setup();
+    const a = await createScimToken(deps, { orgSlug: 'acme', name: 'one' });
+    const b = await createScimToken(deps, { orgSlug: 'acme', name: 'two' });
+    expect(b.organization.id).toBe(a.organization.id);
+  });
+
+  it('sets expiresAt whole days ahead', async () => {
+    const { deps } = setup();
+    const { record } = await createScimToken(deps, { orgSlug: 'default', name: 'n', expiresInDays: 30 });
+    expect(record.expiresAt).toBe('2026-01-31T00:00:00.000Z');
+  });
+
+  it.each([
+    ['empty name', { orgSlug: 'default', name: '  ' }],
+    ['long name', { orgSlug: 'default', name: 'x'.repeat(101) }],
+    ['bad slug', { orgSlug: 'Acme Corp', name: 'n' }],
+    ['zero days', { orgSlug: 'default', name: 'n', expiresInDays: 0 }],
+    ['fractional days', { orgSlug: 'default', name: 'n', expiresInDays: 1.5 }],
+    ['too many days', { orgSlug: 'default', name: 'n', expiresInDays: 3651 }],
+  ])('rejects %s with invalidValue', async (_label, input) => {
+    const { deps, store } = setup();
+    const error = await createScimToken(deps, input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ScimError);
+    expect(error).toMatchObject({ status: 400, scimType: 'invalidValue' });
+    expect(store.tokens).toHaveLength(0);
+  });
+});
+
+describe('authenticateScimToken', () => {
+  it('maps a valid token to its organization', async () => {
+    const { deps } = setup();
+    const { token, record, organization } = await createScimToken(deps, { orgSlug: 'acme', name: 'n' });
+    expect(await authenticateScimToken(deps, token)).toEqual({
+      orgId: organization.id,
+      orgSlug: 'acme',
+      tokenId: record.id,
+    });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['no prefix', 'x'.repeat(47)],
+    ['wrong prefix', `mk_${'A'.repeat(43)}`],
+    ['unknown well-formed', `msk_${'A'.repeat(43)}`],
+    ['too long', `msk_${'A'.repeat(44)}`],
+  ])('rejects a %s token', async (_label, token) => {
+    const { deps } = setup();
+    await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    expect(await authenticateScimToken(deps, token)).toBeUndefined();
+  });
+
+  it('rejects a token whose hash is given instead of the token', async () => {
+    const { deps } = setup();
+    const { token } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    expect(await authenticateScimToken(deps, hashScimToken(token))).toBeUndefined();
+  });
+
+  it('rejects a revoked token; revoking again reports already-revoked', async () => {
+    const { deps } = setup();
+    const { token, record } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    expect((await revokeScimToken(deps, record.id)).kind).toBe('revoked');
+    expect(await authenticateScimToken(deps, token)).toBeUndefined();
+    expect((await revokeScimToken(deps, record.id)).kind).toBe('already-revoked');
+  });
+
+  it('revoking an unknown id is a 404', async () => {
+    const { deps } = setup();
+    await expect(revokeScimToken(deps, 'nope')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('accepts a token until its expiry instant, not after', async () => {
+    const { deps, advance } = setup();
+    const { token } = await createScimToken(deps, { orgSlug: 'default', name: 'n', expiresInDays: 1 });
+    advance(86_400_000 - 1);
+    expect(await authenticateScimToken(deps, token)).toBeDefined();
+    advance(1);
+    expect(await authenticateScimToken(deps, token)).toBeUndefined();
+  });
+
+  it('records last use at most once a minute', async () => {
+    const { deps, store, advance } = setup();
+    const { token, record } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    const lastUsed = () => store.tokens.find((t) => t.id === record.id)?.lastUsedAt;
+
+    await authenticateScimToken(deps, token);
+    expect(lastUsed()).toBe('2026-01-01T00:00:00.000Z');
+    advance(30_000);
+    await authenticateScimToken(deps, token);
+    advance(29_999);
+    await authenticateScimToken(deps, token);
+    expect(lastUsed()).toBe('2026-01-01T00:00:00.000Z');
+    expect(store.touches).toBe(1);
+    advance(2);
+    await authenticateScimToken(deps, token);
+    expect(lastUsed()).toBe('2026-01-01T00:01:00.001Z');
+    expect(store.touches).toBe(2);
+  });
+
+  it('keeps organizations apart: each token maps to its own org only', async () => {
+    const { deps } = setup();
+    const acme = await createScimToken(deps, { orgSlug: 'acme', name: 'okta' });
+    const globex = await createScimToken(deps, { orgSlug: 'globex', name: 'okta' });
+    expect((await authenticateScimToken(deps, acme.token))?.orgSlug).toBe('acme');
+    expect((await authenticateScimToken(deps, globex.token))?.orgSlug).toBe('globex');
+    await revokeScimToken(deps, acme.record.id);
+    expect(await authenticateScimToken(deps, acme.token)).toBeUndefined();
+    expect((await authenticateScimToken(deps, globex.token))?.orgId).toBe(globex.organization.id);
+  });
+});
+
+describe('listScimTokens', () => {
+  it('lists all tokens with their org slug, or one organization only', async () => {
+    const { deps } = setup();
+    await createScimToken(deps, { orgSlug: 'acme', name: 'a' });
+    await createScimToken(deps, { orgSlug: 'globex', name: 'g' });
+    const all = await listScimTokens(deps);
+    expect(all.map((t) => [t.name, t.orgSlug])).toEqual([
+      ['a', 'acme'],
+      ['g', 'globex'],
+    ]);
+    const acme = await listScimTokens(deps, { orgSlug: 'acme' });
+    expect(acme.map((t) => t.name)).toEqual(['a']);
+  });
+
+  it('an unknown organization is a 404', async () => {
+    const { deps } = setup();
+    await expect(listScimTokens(deps, { orgSlug: 'nope' })).rejects.toMatchObject({ status: 404 });
+  });
+});

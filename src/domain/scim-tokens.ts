@@ -1,0 +1,178 @@
+// SCIM bearer tokens: one per IdP connection, scoped to one organization. The token is shown once; only its SHA-256
+// is stored, so a leaked database does not leak working credentials (docs/architecture.md, "Tokens and keys").
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { invalidValue, notFound } from '../scim/errors.js';
+import { ensureOrganization } from './organizations.js';
+import type { Clock, Ids, Organization, ScimTokenRecord, StoreTx } from './ports.js';
+
+export const SCIM_TOKEN_PREFIX = 'msk_';
+/** 32 random bytes = 256 bits of entropy, base64url without padding = 43 characters. */
+const TOKEN_BYTES = 32;
+const TOKEN_PATTERN = /^msk_[A-Za-z0-9_-]{43}$/;
+const DISPLAY_PREFIX_LENGTH = 12;
+const MAX_NAME_LENGTH = 100;
+const MAX_EXPIRY_DAYS = 3650;
+const DAY_MS = 86_400_000;
+/** last_used_at is written at most once a minute per token: a busy IdP must not turn every read into a write. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+type TokenRepos = Pick<StoreTx, 'organizations' | 'scimTokens'>;
+
+/** The part of the Store token management needs (a full Store fits). */
+export interface ScimTokenStore extends TokenRepos {
+  transaction<T>(fn: (tx: TokenRepos) => Promise<T>): Promise<T>;
+}
+
+export interface ScimTokenDeps {
+  readonly store: ScimTokenStore;
+  readonly clock: Clock;
+  readonly ids: Ids;
+}
+
+export interface CreateScimTokenInput {
+  readonly orgSlug: string;
+  /** What the token is for, usually the IdP (`okta`, `entra-prod`). */
+  readonly name: string;
+  /** Whole days from now; absent → never expires. */
+  readonly expiresInDays?: number;
+}
+
+export interface CreatedScimToken {
+  readonly record: ScimTokenRecord;
+  /** The bearer token itself. Returned once, never stored. */
+  readonly token: string;
+  readonly organization: Organization;
+}
+
+export interface ScimTokenListing extends ScimTokenRecord {
+  readonly orgSlug: string;
+}
+
+export type RevokeScimTokenResult =
+  | { readonly kind: 'revoked'; readonly record: ScimTokenRecord }
+  | { readonly kind: 'already-revoked'; readonly record: ScimTokenRecord };
+
+export interface ScimTokenPrincipal {
+  readonly orgId: string;
+  readonly orgSlug: string;
+  readonly tokenId: string;
+}
+
+/** Lowercase hex SHA-256 of the whole token string: the stored form and the lookup key. */
+export function hashScimToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function generateScimToken(): string {
+  return SCIM_TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH) {
+    throw invalidValue(`token name must be 1-${MAX_NAME_LENGTH} characters`);
+  }
+  return trimmed;
+}
+
+function expiresAt(now: Date, days: number | undefined): string | null {
+  if (days === undefined) return null;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS) {
+    throw invalidValue(`expiry must be a whole number of days from 1 to ${MAX_EXPIRY_DAYS}`);
+  }
+  return new Date(now.getTime() + days * DAY_MS).toISOString();
+}
+
+/** Creates the organization when it does not exist yet, then a token for it. */
+export async function createScimToken(
+  deps: ScimTokenDeps,
+  input: CreateScimTokenInput,
+): Promise<CreatedScimToken> {
+  const { store, clock, ids } = deps;
+  const name = checkName(input.name);
+  const now = clock.now();
+  const expiry = expiresAt(now, input.expiresInDays);
+  const token = generateScimToken();
+  return store.transaction(async (tx) => {
+    const organization = await ensureOrganization(tx, clock, ids, input.orgSlug);
+    const record: ScimTokenRecord = {
+      id: ids.newId(),
+      orgId: organization.id,
+      name,
+      tokenHash: hashScimToken(token),
+      displayPrefix: token.slice(0, DISPLAY_PREFIX_LENGTH),
+      createdAt: now.toISOString(),
+      expiresAt: expiry,
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await tx.scimTokens.insert(record);
+    return { record, token, organization };
+  });
+}
+
+/** Tokens of one organization (or of all when `orgSlug` is absent), oldest first. */
+export async function listScimTokens(
+  deps: Pick<ScimTokenDeps, 'store'>,
+  filter: { readonly orgSlug?: string } = {},
+): Promise<readonly ScimTokenListing[]> {
+  const { store } = deps;
+  const orgs = await store.organizations.list();
+  const slugs = new Map(orgs.map((o) => [o.id, o.slug]));
+  let orgId: string | undefined;
+  if (filter.orgSlug !== undefined) {
+    orgId = orgs.find((o) => o.slug === filter.orgSlug)?.id;
+    if (orgId === undefined) throw notFound(`organization ${JSON.stringify(filter.orgSlug)} does not exist`);
+  }
+  const records = await store.scimTokens.list(orgId);
+  return records.map((r) => ({ ...r, orgSlug: slugs.get(r.orgId) ?? r.orgId }));
+}
+
+/** Idempotent: revoking a revoked token reports it and changes nothing. Unknown id → 404. */
+export async function revokeScimToken(
+  deps: Pick<ScimTokenDeps, 'store' | 'clock'>,
+  id: string,
+): Promise<RevokeScimTokenResult> {
+  const { store, clock } = deps;
+  return store.transaction(async (tx) => {
+    const record = (await tx.scimTokens.list(undefined)).find((r) => r.id === id);
+    if (record === undefined) throw notFound(`SCIM token ${JSON.stringify(id)} does not exist`);
+    if (record.revokedAt !== null) return { kind: 'already-revoked', record };
+    const at = clock.now().toISOString();
+    await tx.scimTokens.revoke(id, at);
+    return { kind: 'revoked', record: { ...record, revokedAt: at } };
+  });
+}
+
+/**
+ * Bearer token → the organization it belongs to, or undefined when the token is malformed, unknown, revoked or
+ * expired (the caller answers 401 alike for all, so nothing is learned about which).
+ */
+export async function authenticateScimToken(
+  deps: Pick<ScimTokenDeps, 'store' | 'clock'>,
+  token: string,
+): Promise<ScimTokenPrincipal | undefined> {
+  const { store, clock } = deps;
+  if (!TOKEN_PATTERN.test(token)) return undefined;
+  const hash = hashScimToken(token);
+  // The lookup is by the unique index on token_hash; the constant-time comparison below makes sure a match is
+  // decided without a data-dependent early exit on our side as well.
+  const record = await store.scimTokens.findByHash(hash);
+  if (record === undefined) return undefined;
+  const expected = Buffer.from(record.tokenHash, 'hex');
+  const actual = Buffer.from(hash, 'hex');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+
+  const now = clock.now();
+  if (record.revokedAt !== null) return undefined;
+  if (record.expiresAt !== null && Date.parse(record.expiresAt) <= now.getTime()) return undefined;
+  const org = await store.organizations.findById(record.orgId);
+  if (org === undefined) return undefined;
+
+  const notAfter = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  // Checked here first so a token in steady use costs no write at all; the store re-checks (another process).
+  if (record.lastUsedAt === null || record.lastUsedAt < notAfter) {
+    await store.scimTokens.touch(record.id, now.toISOString(), notAfter);
+  }
+  return { orgId: org.id, orgSlug: org.slug, tokenId: record.id };
+}
