@@ -22,5 +22,7 @@ export interface AppDeps {
     readonly maxResults?: number;
     readonly maxBulkOperations?: number;
     readonly maxPayloadBytes?: number;
+    /** Page size of a list request without `count` (RFC 9865 defaultPageSize); defaults to maxResults. */
+    readonly defaultPageSize?: number;
   };
 }

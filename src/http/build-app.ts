@@ -1,0 +1,43 @@
+// The Fastify application: health probes plus the encapsulated SCIM API under /scim/v2. Never listens and never
+// reads the environment: main.ts / compose.ts hand everything in through AppDeps.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps.js';
+import { createScimApi } from './scim-api/scim-api.js';
+
+export const SCIM_PREFIX = '/scim/v2';
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({
+    logger: {
+      level: deps.logLevel,
+      // Bearer tokens must never reach a log line, whatever serializer a later change adds.
+      redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
+    },
+    genReqId: () => randomUUID(),
+    // A client-chosen request id could forge log correlation; ids are always generated here.
+    requestIdHeader: false,
+    // X-Forwarded-* are spoofable unless a known proxy sets them; deployments behind one opt in explicitly.
+    trustProxy: false,
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  app.get('/healthz', () => ({ status: 'ok' }));
+
+  app.get('/readyz', async (request, reply) => {
+    try {
+      await deps.checkReady();
+      return { status: 'ok' };
+    } catch (error) {
+      request.log.error({ err: error }, 'readiness check failed');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  void app.register(createScimApi(deps), { prefix: SCIM_PREFIX });
+  return app;
+}
