@@ -1,5 +1,9 @@
-// STUB — to be implemented by the composition owner. A real Muster app (SQLite in memory) for inject() tests.
+// A real Muster app (SQLite in memory, the production wiring of src/compose.ts) for inject() tests.
 import type { FastifyInstance } from 'fastify';
+import { createMuster } from '../../src/compose.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { DEFAULT_ORG_SLUG } from '../../src/domain/organizations.js';
+import { createScimToken } from '../../src/domain/scim-tokens.js';
 
 export interface TestApp {
   readonly app: FastifyInstance;
@@ -12,6 +16,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function createTestApp(): Promise<TestApp> {
-  return Promise.reject(new Error('not implemented'));
+export async function createTestApp(): Promise<TestApp> {
+  const config = loadConfig({
+    DATABASE_URL: 'sqlite::memory:',
+    PUBLIC_URL: 'http://muster.test',
+    LOG_LEVEL: 'silent',
+  });
+  const muster = await createMuster(config);
+  try {
+    const createOrgToken = async (slug: string): Promise<string> =>
+      (await createScimToken(muster.tokenDeps, { orgSlug: slug, name: `test-${slug}` })).token;
+    return {
+      app: muster.app,
+      token: await createOrgToken(DEFAULT_ORG_SLUG),
+      scimBase: `${config.publicUrl}/scim/v2`,
+      createOrgToken,
+      close: () => muster.close(),
+    };
+  } catch (error) {
+    await muster.close();
+    throw error;
+  }
 }

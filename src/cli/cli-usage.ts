@@ -1,0 +1,33 @@
+// Usage texts and the error that prints them (exit status 2, as for any command-line misuse).
+
+export const CLI_USAGE = `Usage: muster <command> [options]
+
+Commands:
+  serve                                    Start the SCIM server (same as \`npm start\`)
+  scim-token create --name <name>          Create a SCIM bearer token for an identity provider
+           [--org <slug>] [--expires-in <days>] [--json]
+  scim-token list [--org <slug>] [--json]  List SCIM tokens (never the tokens themselves)
+  scim-token revoke <id>                   Revoke a SCIM token at once
+
+Options:
+  -h, --help                               Show this help
+
+Settings come from the environment (DATABASE_URL, PUBLIC_URL, …; see docs/configuration.md),
+so the command uses the same database as the server.`;
+
+export const SCIM_TOKEN_USAGE = `Usage:
+  muster scim-token create --name <name> [--org <slug>] [--expires-in <days>] [--json]
+      Creates the organization <slug> (default: "default") if needed and prints the token once,
+      alone on the last line (--json: one JSON line {"id","token","scimUrl","org"}).
+  muster scim-token list [--org <slug>] [--json]
+  muster scim-token revoke <id>`;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly usage: string;
+
+  constructor(message: string, usage: string = CLI_USAGE) {
+    super(message);
+    this.usage = usage;
+  }
+}

@@ -1,0 +1,30 @@
+// Plain-text table of SCIM tokens for `muster scim-token list`.
+import type { ScimTokenListing } from '../domain/scim-tokens.js';
+
+const COLUMNS = ['ID', 'NAME', 'ORG', 'PREFIX', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED'] as const;
+
+/** `2026-01-02T03:04:05.678Z` → `2026-01-02 03:04:05Z`; absent → `-`. */
+function formatTime(iso: string | null): string {
+  return iso === null ? '-' : iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+}
+
+export function formatTokenTable(tokens: readonly ScimTokenListing[]): readonly string[] {
+  const rows = tokens.map((t) => [
+    t.id,
+    t.name,
+    t.orgSlug,
+    `${t.displayPrefix}…`,
+    formatTime(t.createdAt),
+    formatTime(t.lastUsedAt),
+    formatTime(t.expiresAt),
+    formatTime(t.revokedAt),
+  ]);
+  const all = [[...COLUMNS], ...rows];
+  const widths = COLUMNS.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
+  return all.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -1,0 +1,171 @@
+// The only reader of the environment's settings: every setting is parsed and checked here, once, at start-up.
+// docs/configuration.md documents each one; keep the two in step.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where the data lives. Only SQLite today; PostgreSQL will be another `kind`. */
+export interface SqliteDatabaseConfig {
+  readonly kind: 'sqlite';
+  /** File path as given (relative paths are relative to the working directory), or ':memory:'. */
+  readonly filename: string;
+}
+export type DatabaseConfig = SqliteDatabaseConfig;
+
+export interface ScimLimits {
+  readonly maxResults: number;
+  readonly maxBulkOperations: number;
+  readonly maxPayloadBytes: number;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly database: DatabaseConfig;
+  /** Public origin (optionally with a path prefix) without trailing slash; SCIM base = `${publicUrl}/scim/v2`. */
+  readonly publicUrl: string;
+  readonly logLevel: LogLevel;
+  readonly scim: ScimLimits;
+}
+
+/** Every invalid setting at once, so a misconfigured deployment is fixed in one round. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export const DEFAULTS = {
+  PORT: 8080,
+  HOST: '127.0.0.1',
+  DATABASE_URL: 'sqlite:./data/muster.db',
+  LOG_LEVEL: 'info',
+  SCIM_MAX_RESULTS: 1000,
+  SCIM_MAX_BULK_OPERATIONS: 1000,
+  SCIM_MAX_PAYLOAD_BYTES: 1_048_576,
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+
+/** An empty or blank variable counts as unset (`PORT=` in a compose file means "use the default"). */
+function read(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const trimmed = raw.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number) {
+  if (raw === undefined) return ok(fallback);
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    return fail<number>(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return ok(value);
+}
+
+function parseHost(raw: string | undefined): Parsed<string> {
+  if (raw === undefined) return ok(DEFAULTS.HOST);
+  if (/[\s/]/.test(raw)) {
+    return fail(`HOST must be a host name or IP address to listen on (got ${JSON.stringify(raw)})`);
+  }
+  return ok(raw);
+}
+
+function parseDatabaseUrl(raw: string | undefined): Parsed<DatabaseConfig> {
+  const url = raw ?? DEFAULTS.DATABASE_URL;
+  const shown = JSON.stringify(url);
+  if (/^postgres(ql)?:/i.test(url)) {
+    return fail(`DATABASE_URL: PostgreSQL is not supported yet; use sqlite:<path> (got a postgres URL)`);
+  }
+  if (!url.startsWith('sqlite:')) {
+    return fail(`DATABASE_URL must be sqlite:<path> or sqlite::memory: (got ${shown})`);
+  }
+  const filename = url.slice('sqlite:'.length);
+  if (filename === '') return fail(`DATABASE_URL has no file path after "sqlite:" (got ${shown})`);
+  // `sqlite://x` reads as a host name in other tools' URL conventions; refuse it rather than guess.
+  if (filename.startsWith('//')) {
+    return fail(
+      `DATABASE_URL must be sqlite:./relative.db or sqlite:/absolute.db, not sqlite://… (got ${shown})`,
+    );
+  }
+  return ok({ kind: 'sqlite', filename });
+}
+
+/** A wildcard listen address is no URL a client can use; point the default at the loopback name instead. */
+function defaultPublicHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return 'localhost';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+function parsePublicUrl(raw: string | undefined, host: string, port: number): Parsed<string> {
+  const text = raw ?? `http://${defaultPublicHost(host)}:${port}`;
+  const problem = `PUBLIC_URL must be an absolute http(s) URL without query, fragment or credentials (got ${JSON.stringify(text)})`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail(problem);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(problem);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
+    return fail(problem);
+  return ok(`${url.origin}${url.pathname}`.replace(/\/+$/, ''));
+}
+
+function parseLogLevel(raw: string | undefined): Parsed<LogLevel> {
+  const value = (raw ?? DEFAULTS.LOG_LEVEL).toLowerCase();
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (level === undefined) {
+    return fail(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got ${JSON.stringify(raw)})`);
+  }
+  return ok(level);
+}
+
+/** Parses and validates the settings; throws ConfigError listing every invalid one. The result is frozen. */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const take = <T>(parsed: Parsed<T>, fallback: T): T => {
+    if (parsed.ok) return parsed.value;
+    problems.push(parsed.problem);
+    return fallback;
+  };
+
+  const port = take(parseInteger('PORT', read(env, 'PORT'), DEFAULTS.PORT, 1, 65_535), DEFAULTS.PORT);
+  const host = take(parseHost(read(env, 'HOST')), DEFAULTS.HOST);
+  const databaseUrl = read(env, 'DATABASE_URL') ?? DEFAULTS.DATABASE_URL;
+  const database = take<DatabaseConfig>(parseDatabaseUrl(databaseUrl), {
+    kind: 'sqlite',
+    filename: ':memory:',
+  });
+  const publicUrl = take(parsePublicUrl(read(env, 'PUBLIC_URL'), host, port), '');
+  const logLevel = take(parseLogLevel(read(env, 'LOG_LEVEL')), DEFAULTS.LOG_LEVEL);
+  const limit = (name: keyof typeof DEFAULTS & `SCIM_${string}`, min: number, max: number): number =>
+    take(parseInteger(name, read(env, name), DEFAULTS[name], min, max), DEFAULTS[name]);
+  const scim: ScimLimits = {
+    maxResults: limit('SCIM_MAX_RESULTS', 1, 1_000_000),
+    maxBulkOperations: limit('SCIM_MAX_BULK_OPERATIONS', 1, 1_000_000),
+    // Below 1 KiB not even a single User fits; above 100 MiB one request could exhaust memory.
+    maxPayloadBytes: limit('SCIM_MAX_PAYLOAD_BYTES', 1024, 100 * 1024 * 1024),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    port,
+    host,
+    databaseUrl,
+    database: Object.freeze(database),
+    publicUrl,
+    logLevel,
+    scim: Object.freeze(scim),
+  });
+}
