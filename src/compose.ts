@@ -5,7 +5,7 @@ import type { Config, DatabaseConfig } from './config/load-config.js';
 import { createGroupsService } from './domain/groups.js';
 import { DEFAULT_ORG_SLUG, ensureOrganization } from './domain/organizations.js';
 import type { Clock, Ids, Organization, Store } from './domain/ports.js';
-import { authenticateScimToken, type ScimTokenDeps } from './domain/scim-tokens.js';
+import { authenticateScimToken, ScimTokenAuthCache, type ScimTokenDeps } from './domain/scim-tokens.js';
 import { createUsersService } from './domain/users.js';
 import type { AppDeps } from './http/app-deps.js';
 import { uuidV7 } from './shared/uuid-v7.js';
@@ -35,7 +35,7 @@ export async function createMuster(config: Config): Promise<Muster> {
   const store = await openStore(config.database);
   const clock = systemClock;
   const ids = uuidV7Ids;
-  const tokenDeps: ScimTokenDeps = { store, clock, ids };
+  const tokenDeps: ScimTokenDeps = { store, clock, ids, authCache: new ScimTokenAuthCache() };
   let app: FastifyInstance | undefined;
   try {
     const defaultOrganization = await ensureOrganization(store, clock, ids, DEFAULT_ORG_SLUG);

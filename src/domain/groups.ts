@@ -197,9 +197,8 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
       });
     },
 
-    async get(ctx, id, projection) {
-      return render(store, ctx, await getExisting(store, ctx, id), projection);
-    },
+    get: (ctx, id, projection) =>
+      store.read(async (tx) => render(tx, ctx, await getExisting(tx, ctx, id), projection)),
 
     async replace(ctx, id, body, projection, options) {
       const { data, members } = coerceResource(TYPE, body);
@@ -256,14 +255,18 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
     },
 
     async list(ctx, query, projection) {
-      const page = await store.groups.list(ctx.orgId, query);
-      const members =
-        page.items.length > 0 && wantsAttribute(TYPE, projection, MEMBERS_PATH)
-          ? await store.groups.members(
-              ctx.orgId,
-              page.items.map((g) => g.id),
-            )
-          : undefined;
+      // One snapshot: the page, its total and its members agree even while the IdP writes.
+      const { page, members } = await store.read(async (tx) => {
+        const page = await tx.groups.list(ctx.orgId, query);
+        const members =
+          page.items.length > 0 && wantsAttribute(TYPE, projection, MEMBERS_PATH)
+            ? await tx.groups.members(
+                ctx.orgId,
+                page.items.map((g) => g.id),
+              )
+            : undefined;
+        return { page, members };
+      });
       const resources = page.items.map((g) =>
         projectResource(
           toScimGroup(g, members === undefined ? undefined : (members.get(g.id) ?? []), ctx.baseUrl),

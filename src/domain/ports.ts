@@ -164,6 +164,11 @@ export interface StoreTx {
 export interface Store extends StoreTx {
   /** Runs `fn` in one database transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`'s reads in one read-only transaction: they all see the same snapshot (a user and its groups, a page and
+   * its total) and, on SQLite, take the file's read lock once instead of once per statement. No writes inside.
+   */
+  read<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** Cheap round trip used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

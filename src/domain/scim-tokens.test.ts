@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ScimError } from '../scim/errors.js';
 import type { Clock, Ids, Organization, ScimTokenRecord } from './ports.js';
 import {
+  AUTH_CACHE_MS,
   authenticateScimToken,
   createScimToken,
   hashScimToken,
   listScimTokens,
   revokeScimToken,
+  ScimTokenAuthCache,
   type ScimTokenDeps,
   type ScimTokenStore,
 } from './scim-tokens.js';
@@ -56,6 +58,7 @@ function createFakeStore(): FakeStore {
       },
     },
     transaction: (fn) => fn(fake),
+    read: (fn) => fn(fake),
   };
   return fake;
 }
@@ -203,6 +206,71 @@ describe('authenticateScimToken', () => {
     await revokeScimToken(deps, acme.record.id);
     expect(await authenticateScimToken(deps, acme.token)).toBeUndefined();
     expect((await authenticateScimToken(deps, globex.token))?.orgId).toBe(globex.organization.id);
+  });
+});
+
+describe('authenticateScimToken with the serving process cache', () => {
+  function cachedSetup() {
+    const base = setup();
+    const lookups = { count: 0 };
+    const repo = base.store.scimTokens;
+    const findByHash = repo.findByHash.bind(repo);
+    repo.findByHash = (hash: string) => {
+      lookups.count += 1;
+      return findByHash(hash);
+    };
+    const deps: ScimTokenDeps = { ...base.deps, authCache: new ScimTokenAuthCache() };
+    return { ...base, deps, lookups };
+  }
+
+  it('looks a token up once, then answers from the cache until AUTH_CACHE_MS has passed', async () => {
+    const { deps, lookups, advance } = cachedSetup();
+    const { token } = await createScimToken(deps, { orgSlug: 'acme', name: 'n' });
+    expect((await authenticateScimToken(deps, token))?.orgSlug).toBe('acme');
+    advance(AUTH_CACHE_MS - 1);
+    expect((await authenticateScimToken(deps, token))?.orgSlug).toBe('acme');
+    expect(lookups.count).toBe(1);
+    advance(1);
+    expect((await authenticateScimToken(deps, token))?.orgSlug).toBe('acme');
+    expect(lookups.count).toBe(2);
+  });
+
+  it('rejects a cached token at once when it is revoked through the same deps', async () => {
+    const { deps } = cachedSetup();
+    const { token, record } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    expect(await authenticateScimToken(deps, token)).toBeDefined();
+    await revokeScimToken(deps, record.id);
+    expect(await authenticateScimToken(deps, token)).toBeUndefined();
+  });
+
+  it('rejects a token revoked by another process once its cache entry is AUTH_CACHE_MS old', async () => {
+    const { deps, store, advance } = cachedSetup();
+    const { token, record } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    expect(await authenticateScimToken(deps, token)).toBeDefined();
+    // The CLI revokes with its own deps: this process's cache is not told.
+    await revokeScimToken({ store, clock: deps.clock }, record.id);
+    advance(AUTH_CACHE_MS);
+    expect(await authenticateScimToken(deps, token)).toBeUndefined();
+  });
+
+  it('honours expiry for a cached token', async () => {
+    const { deps, advance } = cachedSetup();
+    const { token } = await createScimToken(deps, { orgSlug: 'default', name: 'n', expiresInDays: 1 });
+    advance(86_400_000 - 10);
+    expect(await authenticateScimToken(deps, token)).toBeDefined();
+    advance(10);
+    expect(await authenticateScimToken(deps, token)).toBeUndefined();
+  });
+
+  it('still records last use at most once a minute', async () => {
+    const { deps, store, advance } = cachedSetup();
+    const { token } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    for (let i = 0; i < 130; i++) {
+      await authenticateScimToken(deps, token);
+      advance(500);
+    }
+    // 65 s of requests every 500 ms: the first use, then one write once the minute is over.
+    expect(store.touches).toBe(2);
   });
 });
 

@@ -21,12 +21,58 @@ type TokenRepos = Pick<StoreTx, 'organizations' | 'scimTokens'>;
 /** The part of the Store token management needs (a full Store fits). */
 export interface ScimTokenStore extends TokenRepos {
   transaction<T>(fn: (tx: TokenRepos) => Promise<T>): Promise<T>;
+  read<T>(fn: (tx: TokenRepos) => Promise<T>): Promise<T>;
 }
 
 export interface ScimTokenDeps {
   readonly store: ScimTokenStore;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** The serving process's cache of verified tokens; revocation through these deps clears it. */
+  readonly authCache?: ScimTokenAuthCache;
+}
+
+/** How long a verified token is trusted without asking the database again (revocation by another process). */
+export const AUTH_CACHE_MS = 1_000;
+
+interface CachedToken {
+  record: ScimTokenRecord;
+  readonly org: Organization;
+  readonly until: number;
+}
+
+/**
+ * Verified tokens by hash, so an IdP's steady stream of requests costs no token lookup. An entry is trusted for
+ * AUTH_CACHE_MS at most; expiry is still checked on every request, and a revocation in this process clears the cache
+ * at once. A revocation by another process (the CLI, another instance) takes effect within AUTH_CACHE_MS.
+ */
+export class ScimTokenAuthCache {
+  readonly #entries = new Map<string, CachedToken>();
+  readonly #maxEntries: number;
+
+  constructor(maxEntries = 10_000) {
+    this.#maxEntries = maxEntries;
+  }
+
+  get(hash: string, nowMs: number): CachedToken | undefined {
+    const entry = this.#entries.get(hash);
+    if (entry === undefined) return undefined;
+    if (entry.until <= nowMs) {
+      this.#entries.delete(hash);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(hash: string, record: ScimTokenRecord, org: Organization, nowMs: number): void {
+    // Entries are few (one per IdP connection); the bound only keeps a flood of distinct valid tokens finite.
+    if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
+    this.#entries.set(hash, { record, org, until: nowMs + AUTH_CACHE_MS });
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
 }
 
 export interface CreateScimTokenInput {
@@ -130,11 +176,11 @@ export async function listScimTokens(
 
 /** Idempotent: revoking a revoked token reports it and changes nothing. Unknown id → 404. */
 export async function revokeScimToken(
-  deps: Pick<ScimTokenDeps, 'store' | 'clock'>,
+  deps: Pick<ScimTokenDeps, 'store' | 'clock' | 'authCache'>,
   id: string,
 ): Promise<RevokeScimTokenResult> {
   const { store, clock } = deps;
-  return store.transaction(async (tx) => {
+  const result = await store.transaction(async (tx): Promise<RevokeScimTokenResult> => {
     const record = (await tx.scimTokens.list(undefined)).find((r) => r.id === id);
     if (record === undefined) throw notFound(`SCIM token ${JSON.stringify(id)} does not exist`);
     if (record.revokedAt !== null) return { kind: 'already-revoked', record };
@@ -142,6 +188,35 @@ export async function revokeScimToken(
     await tx.scimTokens.revoke(id, at);
     return { kind: 'revoked', record: { ...record, revokedAt: at } };
   });
+  // After the commit: a request racing the revocation could otherwise cache the token again from the old row.
+  deps.authCache?.clear();
+  return result;
+}
+
+/** The token row and its organization when `hash` is a live token's (not revoked, not expired), else undefined. */
+async function findLiveToken(
+  store: ScimTokenStore,
+  hash: string,
+  nowMs: number,
+): Promise<{ record: ScimTokenRecord; org: Organization } | undefined> {
+  const found = await store.read(async (tx) => {
+    const record = await tx.scimTokens.findByHash(hash);
+    if (record === undefined) return undefined;
+    const org = await tx.organizations.findById(record.orgId);
+    return org === undefined ? undefined : { record, org };
+  });
+  if (found === undefined) return undefined;
+  // The lookup is by the unique index on token_hash; the constant-time comparison makes sure a match is decided
+  // without a data-dependent early exit on our side as well.
+  const expected = Buffer.from(found.record.tokenHash, 'hex');
+  const actual = Buffer.from(hash, 'hex');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+  return isLive(found.record, nowMs) ? found : undefined;
+}
+
+function isLive(record: ScimTokenRecord, nowMs: number): boolean {
+  if (record.revokedAt !== null) return false;
+  return record.expiresAt === null || Date.parse(record.expiresAt) > nowMs;
 }
 
 /**
@@ -149,30 +224,28 @@ export async function revokeScimToken(
  * expired (the caller answers 401 alike for all, so nothing is learned about which).
  */
 export async function authenticateScimToken(
-  deps: Pick<ScimTokenDeps, 'store' | 'clock'>,
+  deps: Pick<ScimTokenDeps, 'store' | 'clock' | 'authCache'>,
   token: string,
 ): Promise<ScimTokenPrincipal | undefined> {
-  const { store, clock } = deps;
+  const { store, clock, authCache } = deps;
   if (!TOKEN_PATTERN.test(token)) return undefined;
   const hash = hashScimToken(token);
-  // The lookup is by the unique index on token_hash; the constant-time comparison below makes sure a match is
-  // decided without a data-dependent early exit on our side as well.
-  const record = await store.scimTokens.findByHash(hash);
-  if (record === undefined) return undefined;
-  const expected = Buffer.from(record.tokenHash, 'hex');
-  const actual = Buffer.from(hash, 'hex');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
-
   const now = clock.now();
-  if (record.revokedAt !== null) return undefined;
-  if (record.expiresAt !== null && Date.parse(record.expiresAt) <= now.getTime()) return undefined;
-  const org = await store.organizations.findById(record.orgId);
-  if (org === undefined) return undefined;
+  const nowMs = now.getTime();
+  const cached = authCache?.get(hash, nowMs);
+  // A cached entry is used only while its token is still live (it may have expired since it was cached).
+  if (cached !== undefined && !isLive(cached.record, nowMs)) return undefined;
+  const found = cached ?? (await findLiveToken(store, hash, nowMs));
+  if (found === undefined) return undefined;
 
-  const notAfter = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  const notAfter = new Date(nowMs - LAST_USED_RESOLUTION_MS).toISOString();
   // Checked here first so a token in steady use costs no write at all; the store re-checks (another process).
-  if (record.lastUsedAt === null || record.lastUsedAt < notAfter) {
-    await store.scimTokens.touch(record.id, now.toISOString(), notAfter);
+  if (found.record.lastUsedAt === null || found.record.lastUsedAt < notAfter) {
+    const at = now.toISOString();
+    await store.scimTokens.touch(found.record.id, at, notAfter);
+    if (cached !== undefined) cached.record = { ...cached.record, lastUsedAt: at };
+    else found.record = { ...found.record, lastUsedAt: at };
   }
-  return { orgId: org.id, orgSlug: org.slug, tokenId: record.id };
+  if (cached === undefined) authCache?.set(hash, found.record, found.org, nowMs);
+  return { orgId: found.org.id, orgSlug: found.org.slug, tokenId: found.record.id };
 }

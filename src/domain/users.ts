@@ -113,9 +113,8 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       });
     },
 
-    async get(ctx, id, projection) {
-      return render(store, ctx, await getExisting(store, ctx, id), projection);
-    },
+    get: (ctx, id, projection) =>
+      store.read(async (tx) => render(tx, ctx, await getExisting(tx, ctx, id), projection)),
 
     async replace(ctx, id, body, projection, options) {
       const { data } = coerceResource(TYPE, body);
@@ -151,13 +150,17 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
     },
 
     async list(ctx, query, projection) {
-      const page = await store.users.list(ctx.orgId, query);
-      const groups = await loadGroups(
-        store,
-        ctx,
-        page.items.map((u) => u.id),
-        projection,
-      );
+      // One snapshot: the page, its total and its groups agree even while the IdP writes.
+      const { page, groups } = await store.read(async (tx) => {
+        const page = await tx.users.list(ctx.orgId, query);
+        const groups = await loadGroups(
+          tx,
+          ctx,
+          page.items.map((u) => u.id),
+          projection,
+        );
+        return { page, groups };
+      });
       const resources = page.items.map((u) =>
         projectResource(
           toScimUser(u, groups === undefined ? undefined : (groups.get(u.id) ?? []), ctx.baseUrl),

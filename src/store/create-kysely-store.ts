@@ -27,6 +27,11 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
     // transaction() calls (and statements outside them) wait their turn instead of interleaving. So inside `fn`
     // use only `tx`: a statement on the Store itself would wait for the very transaction it runs in.
     transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, dialect))),
+    read: (fn) =>
+      db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => fn(repositories(trx, dialect))),
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
 import { describeStoreContract } from './store-contract.js';
-import { org, user } from './store-fixtures.js';
+import { listQuery, org, user } from './store-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'muster-store-'));
 afterAll(() => {
@@ -43,5 +43,26 @@ describe('createSqliteStore', () => {
     const store = await createSqliteStore({ filename: ':memory:' });
     await expect(store.users.insert(user('no-such-org', { userName: 'x' }))).rejects.toThrow(/FOREIGN KEY/);
     await store.close();
+  });
+
+  it('read() sees one snapshot and never blocks a writer on another connection (WAL)', async () => {
+    const filename = nextFile();
+    const reader = await createSqliteStore({ filename });
+    const writer = await createSqliteStore({ filename });
+    await writer.organizations.insert(org('o1'));
+    await writer.users.insert(user('o1', { userName: 'first' }));
+    const late = user('o1', { userName: 'late' });
+    const seen = await reader.read(async (tx) => {
+      const before = await tx.users.list('o1', listQuery());
+      // A write lock held by the reader would make this wait out the busy timeout and fail.
+      await writer.users.insert(late);
+      const after = await tx.users.list('o1', listQuery());
+      const lateInside = await tx.users.get('o1', late.id);
+      return { before: before.totalResults, after: after.totalResults, lateInside };
+    });
+    expect(seen).toEqual({ before: 1, after: 1, lateInside: undefined });
+    expect((await reader.users.get('o1', late.id))?.userName).toBe('late');
+    await reader.close();
+    await writer.close();
   });
 });

@@ -6,6 +6,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type TransactionSettings,
 } from 'kysely';
 import type { Store } from '../../domain/ports.js';
 import { createKyselyStore } from '../create-kysely-store.js';
@@ -13,6 +14,7 @@ import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import type { Database } from '../schema.js';
 import { openSqliteDatabase } from './open-sqlite-database.js';
 import { sqliteSqlDialect } from './sqlite-sql-dialect.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. The parent directory is created when missing. */
@@ -21,11 +23,16 @@ export interface SqliteStoreOptions {
 
 /**
  * BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads and then writes can fail with
- * SQLITE_BUSY (no busy wait) when another process (the CLI) committed in between.
+ * SQLITE_BUSY (no busy wait) when another process (the CLI) committed in between. A read-only transaction (Store.read)
+ * is deferred: it takes only the read lock, at its first statement, and never blocks a writer (WAL).
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings?: TransactionSettings,
+  ): Promise<void> {
+    const begin = settings?.accessMode === 'read only' ? 'begin deferred' : 'begin immediate';
+    await connection.executeQuery(CompiledQuery.raw(begin));
   }
 }
 
@@ -45,7 +52,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
 /** Opens the database (WAL, foreign keys on), runs pending migrations and returns the Store. */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   const database = openSqliteDatabase(options.filename);
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+  });
   try {
     await migrateToLatest(db, { jsonType: sqliteSqlDialect.jsonType });
   } catch (error) {

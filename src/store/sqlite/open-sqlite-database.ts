@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { UNICODE_LOWER_FUNCTION } from './sqlite-sql-dialect.js';
 
 const IN_MEMORY = new Set([':memory:', '']);
+const MMAP_BYTES = 1024 * 1024 * 1024;
 
 export function openSqliteDatabase(filename: string): BetterSqlite3.Database {
   if (!IN_MEMORY.has(filename) && !filename.startsWith('file:')) {
@@ -19,6 +20,8 @@ export function openSqliteDatabase(filename: string): BetterSqlite3.Database {
     db.pragma('foreign_keys = ON');
     // Another process (the CLI) holding the write lock: wait up to 5 s instead of failing with SQLITE_BUSY.
     db.pragma('busy_timeout = 5000');
+    // Pages are read through a memory map instead of one pread() per page: fewer system calls per lookup.
+    db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.function(UNICODE_LOWER_FUNCTION, { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? value.toLowerCase() : value,
     );
