@@ -79,8 +79,20 @@ function findByName(attrs: readonly AttributeDef[], name: string): AttributeDef 
   return attrs.find((a) => a.name.toLowerCase() === lower);
 }
 
+type Prefixes = readonly (readonly [string, SchemaDef])[];
+const prefixesByType = new WeakMap<ResourceTypeDef, Prefixes>();
+
 /** Every spelling of a schema URN this type accepts as a path prefix, longest first (so `…:2.0:User` beats `…:2.0`). */
-function schemaPrefixes(type: ResourceTypeDef): readonly (readonly [string, SchemaDef])[] {
+function schemaPrefixes(type: ResourceTypeDef): Prefixes {
+  let prefixes = prefixesByType.get(type);
+  if (prefixes === undefined) {
+    prefixes = buildSchemaPrefixes(type);
+    prefixesByType.set(type, prefixes);
+  }
+  return prefixes;
+}
+
+function buildSchemaPrefixes(type: ResourceTypeDef): Prefixes {
   const schemas = [type.schema, ...type.extensions.map((e) => e.schema)];
   const prefixes: [string, SchemaDef][] = [];
   for (const schema of schemas) {
@@ -129,8 +141,27 @@ function splitPath(type: ResourceTypeDef, path: AttrPath): SplitPath | null {
   };
 }
 
+/** Resolutions per type, keyed by the path's spelling: every resource rendered resolves the same few keys. */
+const resolvedByType = new WeakMap<ResourceTypeDef, Map<string, ResolvedAttribute | undefined>>();
+/** Spellings come from requests too: the cache starts over rather than grow without bound. */
+const MAX_CACHED_PATHS = 4096;
+
 /** Undefined when the path names nothing in this resource type. Names compare case-insensitively. */
 export function resolveAttribute(type: ResourceTypeDef, path: AttrPath): ResolvedAttribute | undefined {
+  let cache = resolvedByType.get(type);
+  if (cache === undefined) {
+    cache = new Map();
+    resolvedByType.set(type, cache);
+  }
+  const key = `${path.schema ?? ''}\n${path.name}\n${path.subAttr ?? ''}`;
+  if (cache.has(key)) return cache.get(key);
+  const resolved = resolveUncached(type, path);
+  if (cache.size >= MAX_CACHED_PATHS) cache.clear();
+  cache.set(key, resolved);
+  return resolved;
+}
+
+function resolveUncached(type: ResourceTypeDef, path: AttrPath): ResolvedAttribute | undefined {
   const split = splitPath(type, path);
   if (split === null) return undefined;
   const { schema, name, subAttr } = split;
