@@ -33,7 +33,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
         .setAccessMode('read only')
         .execute((trx) => fn(repositories(trx, dialect))),
     async ping() {
-      await sql`select 1`.execute(db);
+      // Reads a real table, so a database that lost its schema or its file is not reported ready.
+      await sql`select 1 from organizations limit 1`.execute(db);
     },
     close: () => db.destroy(),
   };

@@ -130,6 +130,18 @@ describe('group membership', () => {
     ]);
   });
 
+  it('lists only direct memberships in User.groups and drops a deleted nested group from its parent', async () => {
+    const [userId] = await createUsers(1);
+    const child = await createGroup('Child', [userId!]);
+    const parent = await createGroup('Parent', [child]);
+    const user = await scim('GET', `/Users/${userId!}`);
+    expect(user.body.groups).toEqual([expect.objectContaining({ value: child, type: 'direct' })]);
+
+    expect((await scim('DELETE', `/Groups/${child}`)).status).toBe(204);
+    expect(await memberIds(parent)).toEqual([]);
+    expect((await scim('GET', `/Users/${userId!}`)).body.groups).toBeUndefined();
+  });
+
   it('leaves membership unchanged on a PUT without members and clears it with members: []', async () => {
     const users = await createUsers(1);
     const groupId = await createGroup('Keep', users);
