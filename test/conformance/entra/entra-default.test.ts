@@ -189,6 +189,48 @@ describe('Entra ID (default PATCH dialect): users', () => {
     expect(workEmail(res.body)).toBe('TestBcwqnm@test.microsoft.com');
   });
 
+  it('applies the unflagged path-less Replace whose value keys are attribute paths, each key as a path', async () => {
+    const id = await createEntraUser();
+    const res = await fx.client.patch(
+      `/Users/${id}`,
+      patchOps({
+        op: 'Replace',
+        value: {
+          'name.givenName': 'Gtfd',
+          'emails[type eq "work"].value': 'TestBcwqnm@test.microsoft.com',
+          [`${ENTERPRISE_USER}:employeeNumber`]: 'Eqpj',
+        },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const stored = (await fx.client.get(`/Users/${id}`)).body;
+    for (const user of [res.body, stored]) {
+      expect(user.name).toEqual({
+        formatted: 'givenName familyName',
+        familyName: 'familyName',
+        givenName: 'Gtfd',
+      });
+      expect(user.emails).toEqual([{ primary: true, type: 'work', value: 'TestBcwqnm@test.microsoft.com' }]);
+      expect(user[ENTERPRISE_USER]).toEqual({ employeeNumber: 'Eqpj' });
+      expect(user.schemas).toEqual([USER_SCHEMA, ENTERPRISE_USER]);
+      // No key was stored as a literal attribute name.
+      expect(Object.keys(user as object).sort()).toEqual(
+        [
+          'schemas',
+          'id',
+          'externalId',
+          'userName',
+          'active',
+          'emails',
+          'name',
+          ENTERPRISE_USER,
+          'meta',
+        ].sort(),
+      );
+      expect(user.userName).toBe('Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee');
+    }
+  });
+
   it('creates the work email element when Add targets emails[type eq "work"].value on a user without one', async () => {
     const id = (await fx.client.post('/Users', { schemas: [USER_SCHEMA], userName: 'no.mail@contoso.com' }))
       .body.id;
