@@ -20,6 +20,7 @@ import {
 import type { SqlDialect } from './sql-dialect.js';
 
 type Bool = Expression<SqlBool>;
+type CompareNode = Extract<FilterNode, { kind: 'compare' }>;
 
 const TRUE = sql<SqlBool>`(1 = 1)`;
 const not = (e: Bool): Bool => sql<SqlBool>`((${e}) is not true)`;
@@ -39,9 +40,11 @@ function toBoolean(value: FilterValue): boolean | undefined {
   return undefined;
 }
 
-function typeError(operand: Operand, op: CompareOp, value: FilterValue): never {
+/** `pos`: where the comparison starts in the filter text (its attribute path). */
+function typeError(operand: Operand, op: CompareOp, value: FilterValue, pos: number | undefined): never {
   throw invalidFilter(
     `'${op} ${JSON.stringify(value)}' does not apply to ${operand.attr.type} attribute '${operand.attr.name}'`,
+    pos,
   );
 }
 
@@ -51,34 +54,35 @@ function compareOperand(
   operand: Operand,
   op: Exclude<CompareOp, 'ne'>,
   value: Exclude<FilterValue, null>,
+  pos: number | undefined,
 ): Bool {
   const { attr, expr } = operand;
   switch (attr.type) {
     case 'boolean': {
       // RFC 7644 §3.4.2.2: gt/ge/lt/le on a boolean → 400 invalidFilter; co/sw/ew make no sense either.
       const b = toBoolean(value);
-      if (op !== 'eq' || b === undefined) return typeError(operand, op, value);
+      if (op !== 'eq' || b === undefined) return typeError(operand, op, value, pos);
       return predicate(sql`${expr} = ${operand.bindBoolean(b)}`);
     }
     case 'integer':
     case 'decimal': {
       if (typeof value !== 'number' || op === 'co' || op === 'sw' || op === 'ew')
-        return typeError(operand, op, value);
+        return typeError(operand, op, value, pos);
       return predicate(sql`${expr} ${sql.raw(op === 'eq' ? '=' : ORDERING[op])} ${value}`);
     }
     case 'complex':
-      return typeError(operand, op, value);
+      return typeError(operand, op, value, pos);
     case 'binary':
     case 'string':
     case 'reference':
     case 'dateTime': {
-      if (typeof value !== 'string') return typeError(operand, op, value);
+      if (typeof value !== 'string') return typeError(operand, op, value, pos);
       // RFC 7644 §3.4.2.2: ordering on binary → invalidFilter.
-      if (attr.type === 'binary' && op !== 'eq') return typeError(operand, op, value);
+      if (attr.type === 'binary' && op !== 'eq') return typeError(operand, op, value, pos);
       let v = value;
       if (operand.timestamp) {
         const ms = Date.parse(value);
-        if (Number.isNaN(ms)) throw invalidFilter(`'${value}' is not a dateTime`);
+        if (Number.isNaN(ms)) throw invalidFilter(`'${value}' is not a dateTime`, pos);
         v = new Date(ms).toISOString();
       }
       const caseInsensitive = !attr.caseExact && attr.type !== 'dateTime';
@@ -111,52 +115,52 @@ function compareOperand(
 
 /** `eq null` is "not present", `ne null` is "present"; `ne x` is `not (eq x)` (absent counts as not equal). */
 function compareWith(
-  op: CompareOp,
-  value: FilterValue,
+  node: CompareNode,
   present: () => Bool,
   compare: (op: Exclude<CompareOp, 'ne'>, value: Exclude<FilterValue, null>) => Bool,
 ): Bool {
+  const { op, value } = node;
   if (value === null) {
     if (op === 'eq') return not(present());
     if (op === 'ne') return present();
-    throw invalidFilter(`'${op} null' is not a valid comparison`);
+    throw invalidFilter(`'${op} null' is not a valid comparison`, node.pos);
   }
   return op === 'ne' ? not(compare('eq', value)) : compare(op, value);
 }
 
 /** The `value` sub-attribute a path without one refers to (RFC 7643 §2.4), for complex attributes that have it. */
-function defaultSub(attr: AttributeDef): AttributeDef | undefined {
+function defaultSub(attr: AttributeDef, pos: number | undefined): AttributeDef | undefined {
   if (attr.type !== 'complex') return undefined;
   const value = findSubAttribute(attr, 'value');
-  if (value === undefined) throw invalidFilter(`complex attribute '${attr.name}' needs a sub-attribute`);
+  if (value === undefined) throw invalidFilter(`complex attribute '${attr.name}' needs a sub-attribute`, pos);
   return value;
 }
 
-function compileCompare(ctx: TargetContext, target: Target, op: CompareOp, value: FilterValue): Bool {
+function compileCompare(ctx: TargetContext, target: Target, node: CompareNode): Bool {
   const { dialect } = ctx;
+  const { pos } = node;
   switch (target.kind) {
     case 'scalar':
-      return compareWith(op, value, target.operand.present, (o, v) =>
-        compareOperand(dialect, target.operand, o, v),
+      return compareWith(node, target.operand.present, (o, v) =>
+        compareOperand(dialect, target.operand, o, v, pos),
       );
     case 'complex': {
-      const operand = target.scope.operand(defaultSub(target.attr));
-      return compareWith(op, value, operand.present, (o, v) => compareOperand(dialect, operand, o, v));
+      const operand = target.scope.operand(defaultSub(target.attr, pos), pos);
+      return compareWith(node, operand.present, (o, v) => compareOperand(dialect, operand, o, v, pos));
     }
     case 'many': {
       // Multi-valued: matches when some element's value matches (RFC 7644 §3.4.2.2).
-      const sub = target.sub ?? defaultSub(target.attr);
+      const sub = target.sub ?? defaultSub(target.attr, pos);
       return compareWith(
-        op,
-        value,
-        () => target.some((scope) => scope.operand(sub).present()),
-        (o, v) => target.some((scope) => compareOperand(dialect, scope.operand(sub), o, v)),
+        node,
+        () => target.some((scope) => scope.operand(sub, pos).present()),
+        (o, v) => target.some((scope) => compareOperand(dialect, scope.operand(sub, pos), o, v, pos)),
       );
     }
   }
 }
 
-function compilePresent(target: Target): Bool {
+function compilePresent(target: Target, pos: number | undefined): Bool {
   switch (target.kind) {
     case 'scalar':
       return target.operand.present();
@@ -165,22 +169,25 @@ function compilePresent(target: Target): Bool {
     case 'many':
       return target.sub === undefined
         ? target.some(() => TRUE)
-        : target.some((scope) => scope.operand(target.sub).present());
+        : target.some((scope) => scope.operand(target.sub, pos).present());
   }
 }
 
-/** A path inside `attr[…]` names a sub-attribute of one element (or `value` for simple multi-valued types). */
-function resolveSub(attr: AttributeDef, path: AttrPath): AttributeDef | undefined {
+/**
+ * A path inside `attr[…]` names a sub-attribute of one element (or `value` for simple multi-valued types);
+ * `pos` is where that path starts in the filter text.
+ */
+function resolveSub(attr: AttributeDef, path: AttrPath, pos: number | undefined): AttributeDef | undefined {
   if (path.subAttr !== undefined)
-    throw invalidFilter(`'${formatPath(path)}' is not a sub-attribute of '${attr.name}'`);
+    throw invalidFilter(`'${formatPath(path)}' is not a sub-attribute of '${attr.name}'`, pos);
   if (attr.type !== 'complex') {
     if (path.name.toLowerCase() === 'value') return undefined;
-    throw invalidFilter(`'${attr.name}' has no sub-attribute '${path.name}'`);
+    throw invalidFilter(`'${attr.name}' has no sub-attribute '${path.name}'`, pos);
   }
   const sub = findSubAttribute(attr, path.name);
-  if (sub === undefined) throw invalidFilter(`'${attr.name}' has no sub-attribute '${path.name}'`);
+  if (sub === undefined) throw invalidFilter(`'${attr.name}' has no sub-attribute '${path.name}'`, pos);
   if (sub.returned === 'never')
-    throw invalidFilter(`attribute '${attr.name}.${sub.name}' cannot be used in a filter`);
+    throw invalidFilter(`attribute '${attr.name}.${sub.name}' cannot be used in a filter`, pos);
   return sub;
 }
 
@@ -194,17 +201,19 @@ function compileElement(ctx: TargetContext, attr: AttributeDef, scope: ElementSc
     case 'not':
       return not(compileElement(ctx, attr, scope, node.filter));
     case 'present':
-      return scope.operand(resolveSub(attr, node.path)).present();
+      return scope.operand(resolveSub(attr, node.path, node.pos), node.pos).present();
     case 'compare':
       return compileCompare(
         ctx,
-        { kind: 'scalar', operand: scope.operand(resolveSub(attr, node.path)) },
-        node.op,
-        node.value,
+        { kind: 'scalar', operand: scope.operand(resolveSub(attr, node.path, node.pos), node.pos) },
+        node,
       );
     case 'valuePath':
       // RFC 7644 §3.4.2.2 ABNF: valFilter has no nested valuePath.
-      throw invalidFilter(`nested value filter '${formatPath(node.path)}[…]' inside '${attr.name}[…]'`);
+      throw invalidFilter(
+        `nested value filter '${formatPath(node.path)}[…]' inside '${attr.name}[…]'`,
+        node.pos,
+      );
   }
 }
 
@@ -217,13 +226,16 @@ function compileNode(ctx: TargetContext, node: FilterNode): Bool {
     case 'not':
       return not(compileNode(ctx, node.filter));
     case 'present':
-      return compilePresent(resolveTarget(ctx, node.path));
+      return compilePresent(resolveTarget(ctx, node.path, node.pos), node.pos);
     case 'compare':
-      return compileCompare(ctx, resolveTarget(ctx, node.path), node.op, node.value);
+      return compileCompare(ctx, resolveTarget(ctx, node.path, node.pos), node);
     case 'valuePath': {
-      const target = resolveTarget(ctx, node.path);
+      const target = resolveTarget(ctx, node.path, node.pos);
       if (target.kind === 'scalar' || (target.kind === 'many' && target.sub !== undefined)) {
-        throw invalidFilter(`'${formatPath(node.path)}' is not a complex or multi-valued attribute`);
+        throw invalidFilter(
+          `'${formatPath(node.path)}' is not a complex or multi-valued attribute`,
+          node.pos,
+        );
       }
       if (target.kind === 'complex') return compileElement(ctx, target.attr, target.scope, node.filter);
       // One element must satisfy the whole bracketed filter.
@@ -238,7 +250,10 @@ export function createTargetContext(mapping: ResourceMapping, dialect: SqlDialec
   return { mapping, dialect, alias: (prefix) => `${prefix}${String(++n)}` };
 }
 
-/** Compiles `filter` for the mapping's table; unknown attributes and type mismatches → 400 invalidFilter. */
+/**
+ * Compiles `filter` for the mapping's table; unknown attributes and type mismatches → 400 invalidFilter, whose
+ * detail gives the position of the offending attribute path when the node has one (parsed filters always do).
+ */
 export function compileFilter(ctx: TargetContext, filter: FilterNode): Expression<SqlBool> {
   return compileNode(ctx, filter);
 }

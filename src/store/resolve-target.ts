@@ -23,9 +23,12 @@ export interface Operand {
   readonly present: () => Expression<SqlBool>;
 }
 
-/** The values of one element of a multi-valued attribute. `sub` undefined: the element itself (simple types). */
+/**
+ * The values of one element of a multi-valued attribute. `sub` undefined: the element itself (simple types).
+ * `pos` is where the path naming `sub` starts in the filter text, for the invalidFilter detail.
+ */
 export interface ElementScope {
-  operand(sub: AttributeDef | undefined): Operand;
+  operand(sub: AttributeDef | undefined, pos: number | undefined): Operand;
 }
 
 export type Target =
@@ -116,8 +119,8 @@ function plainOperand(
   };
 }
 
-function notFilterable(what: string): never {
-  throw invalidFilter(`attribute '${what}' cannot be used in a filter`);
+function notFilterable(what: string, pos: number | undefined): never {
+  throw invalidFilter(`attribute '${what}' cannot be used in a filter`, pos);
 }
 
 /** User.groups / Group.members as EXISTS over group_members, index-backed by the PK or (org_id, member_id). */
@@ -136,8 +139,8 @@ function membershipTarget(
       const gm = ctx.alias('gm');
       const col = (name: string): RawBuilder<unknown> => sql`${sql.ref(`${gm}.${name}`)}`;
       const scope: ElementScope = {
-        operand(subAttr) {
-          if (subAttr === undefined) return notFilterable(attr.name);
+        operand(subAttr, pos) {
+          if (subAttr === undefined) return notFilterable(attr.name, pos);
           const name = subAttr.name.toLowerCase();
           const bind = (v: boolean): unknown => (v ? 1 : 0);
           // The value is a server-assigned id (RFC 7643 §3.1: id is caseExact), compared exactly so that the
@@ -151,7 +154,7 @@ function membershipTarget(
           // RFC 7643 §4.1.2: this server only has direct memberships.
           if (name === 'type') return plainOperand(sql`${'direct'}`, subAttr, bind);
           if (name === 'display') return plainOperand(displayOf(ctx, gm, membership), subAttr, bind);
-          return notFilterable(`${attr.name}.${subAttr.name}`);
+          return notFilterable(`${attr.name}.${subAttr.name}`, pos);
         },
       };
       return sql<SqlBool>`exists (select 1 from group_members as ${sql.id(gm)} where ${col('org_id')} = ${sql.ref(
@@ -196,12 +199,12 @@ function jsonManyTarget(
         ctx.alias('e'),
         (element) =>
           where({
-            operand(subAttr) {
+            operand(subAttr, pos) {
               if (complex) {
-                if (subAttr === undefined) return notFilterable(attr.name);
+                if (subAttr === undefined) return notFilterable(attr.name, pos);
                 return jsonOperand(ctx, element, [subAttr.name], subAttr);
               }
-              if (subAttr !== undefined) return notFilterable(`${attr.name}.${subAttr.name}`);
+              if (subAttr !== undefined) return notFilterable(`${attr.name}.${subAttr.name}`, pos);
               return plainOperand(element, attr, (v) => ctx.dialect.jsonBoolean(v));
             },
           }),
@@ -210,13 +213,16 @@ function jsonManyTarget(
   };
 }
 
-/** Resolves `path` against the resource type; an unknown or unfilterable path → 400 invalidFilter. */
-export function resolveTarget(ctx: TargetContext, path: AttrPath): Target {
+/**
+ * Resolves `path` against the resource type; an unknown or unfilterable path → 400 invalidFilter, at `pos` (where
+ * the path starts in the filter text) when given.
+ */
+export function resolveTarget(ctx: TargetContext, path: AttrPath, pos?: number): Target {
   const resolved = resolveAttribute(ctx.mapping.type(), path);
-  if (resolved?.kind !== 'attribute') throw invalidFilter(`unknown attribute '${formatPath(path)}'`);
+  if (resolved?.kind !== 'attribute') throw invalidFilter(`unknown attribute '${formatPath(path)}'`, pos);
   const { attr, sub } = resolved;
   // Never-returned attributes (password) are not stored in `data` and must not be probed by filters.
-  if (attr.returned === 'never' || sub?.returned === 'never') return notFilterable(formatPath(path));
+  if (attr.returned === 'never' || sub?.returned === 'never') return notFilterable(formatPath(path), pos);
   if (!resolved.extension) {
     const key = (sub === undefined ? attr.name : `${attr.name}.${sub.name}`).toLowerCase();
     const column = ctx.mapping.columns[key];
@@ -224,13 +230,13 @@ export function resolveTarget(ctx: TargetContext, path: AttrPath): Target {
     const membership = ctx.mapping.membership[attr.name.toLowerCase()];
     if (membership !== undefined) return membershipTarget(ctx, membership, attr, sub);
     // id, externalId and meta.created/lastModified are columns; the rest of meta is computed, not stored.
-    if (resolved.common) return notFilterable(formatPath(path));
+    if (resolved.common) return notFilterable(formatPath(path), pos);
   }
   const doc = sql.ref(`${ctx.mapping.table}.data`);
   const base = resolved.extension ? [resolved.schema.id, attr.name] : [attr.name];
   if (attr.multiValued) return jsonManyTarget(ctx, doc, base, attr, sub);
   if (sub !== undefined) {
-    if (sub.multiValued) return notFilterable(formatPath(path));
+    if (sub.multiValued) return notFilterable(formatPath(path), pos);
     return { kind: 'scalar', operand: jsonOperand(ctx, doc, [...base, sub.name], sub) };
   }
   if (attr.type === 'complex') {
@@ -238,9 +244,9 @@ export function resolveTarget(ctx: TargetContext, path: AttrPath): Target {
       kind: 'complex',
       attr,
       scope: {
-        operand: (subAttr) =>
+        operand: (subAttr, subPos) =>
           subAttr === undefined
-            ? notFilterable(attr.name)
+            ? notFilterable(attr.name, subPos)
             : jsonOperand(ctx, doc, [...base, subAttr.name], subAttr),
       },
       present: () => ctx.dialect.jsonPresent(doc, base),

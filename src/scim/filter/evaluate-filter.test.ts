@@ -137,6 +137,14 @@ describe('evaluateFilter on a User resource (RFC 7644 §3.4.2.2 semantics)', () 
     expect(error.message).toContain(fragment);
   });
 
+  it.each([
+    ['title pr or active co "t"', '"co" is not supported on boolean attributes (at position 12)'],
+    ['emails[primary sw "t"]', '"sw" is not supported on boolean attributes (at position 7)'],
+    ['userName pr and meta.created gt "yesterday"', '"yesterday" is not a dateTime (at position 16)'],
+  ])('%s → the detail gives the position of the comparison', (filter, detail) => {
+    expect(errorOf(() => onUser(filter)).message).toBe(detail);
+  });
+
   it('does not mutate the target', () => {
     const before = JSON.stringify(user);
     onUser('emails[type eq "work"].value eq "x" or name.givenName pr');
@@ -185,5 +193,13 @@ describe('evaluateFilter on one element (PATCH value filters)', () => {
       evaluateFilter(nested, { value: 'x' }, USER_RESOURCE_TYPE, { kind: 'element', attrName: 'emails' }),
     );
     expect(error.scimType).toBe('invalidFilter');
+  });
+
+  it('gives the position of the nested value filter', () => {
+    const nested = parseFilter('type pr or emails[type eq "work"]');
+    const error = errorOf(() =>
+      evaluateFilter(nested, { value: 'x' }, USER_RESOURCE_TYPE, { kind: 'element', attrName: 'emails' }),
+    );
+    expect(error.message).toBe('value filters cannot be nested (at position 11)');
   });
 });

@@ -7,7 +7,9 @@ import type { AttrPath } from '../path/attr-path.js';
 import { findSubAttribute, normalizeSchemaUrn, resolveAttribute } from '../schema/resolve-attribute.js';
 import type { AttrType, AttributeDef, ResourceTypeDef } from '../schema/schema-types.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../shared/json.js';
-import type { CompareOp, FilterNode, FilterValue } from './filter-node.js';
+import type { CompareOp, FilterNode } from './filter-node.js';
+
+type CompareNode = Extract<FilterNode, { kind: 'compare' }>;
 
 type Scope = { readonly kind: 'resource' } | { readonly kind: 'element'; readonly attrName: string };
 
@@ -54,9 +56,9 @@ function evaluate(node: FilterNode, target: JsonObject, context: Context): boole
     case 'present':
       return reach(node.path, target, context).values.some(isPresent);
     case 'compare':
-      return compare(reach(node.path, target, context), node.op, node.value);
+      return compare(reach(node.path, target, context), node);
     case 'valuePath': {
-      if (context.kind === 'element') throw invalidFilter('value filters cannot be nested');
+      if (context.kind === 'element') throw invalidFilter('value filters cannot be nested', node.pos);
       const resolved = resolveAttribute(context.type, node.path);
       const attr = resolved?.kind === 'attribute' ? resolved.attr : undefined;
       const base =
@@ -142,9 +144,10 @@ function isPresent(value: JsonValue): boolean {
   return true;
 }
 
-function compare(reached: Reached, op: CompareOp, expected: FilterValue): boolean {
+function compare(reached: Reached, node: CompareNode): boolean {
+  const { op, value: expected, pos } = node;
   const attrType = reached.def?.type;
-  checkOperator(attrType, op);
+  checkOperator(attrType, op, pos);
   if (expected === null) {
     // `eq null` asks for absence, `ne null` for presence (the parser refuses null with any other operator).
     const present = reached.values.some(isPresent);
@@ -152,16 +155,19 @@ function compare(reached: Reached, op: CompareOp, expected: FilterValue): boolea
   }
   const caseExact = reached.def?.caseExact ?? false;
   // `ne` matches when no value equals, so it is true on an absent attribute.
-  if (op === 'ne') return !reached.values.some((v) => matches(v, attrType, caseExact, 'eq', expected));
-  return reached.values.some((v) => matches(v, attrType, caseExact, op, expected));
+  if (op === 'ne') return !reached.values.some((v) => matches(v, attrType, caseExact, 'eq', expected, pos));
+  return reached.values.some((v) => matches(v, attrType, caseExact, op, expected, pos));
 }
 
-/** RFC 7644 §3.4.2.2: gt/ge/lt/le on boolean or binary attributes SHALL fail with invalidFilter. */
-function checkOperator(attrType: AttrType | undefined, op: CompareOp): void {
+/**
+ * RFC 7644 §3.4.2.2: gt/ge/lt/le on boolean or binary attributes SHALL fail with invalidFilter. `pos` (here and in
+ * matches) is where the comparison starts in the filter text.
+ */
+function checkOperator(attrType: AttrType | undefined, op: CompareOp, pos: number | undefined): void {
   if (op === 'eq' || op === 'ne') return;
   const ordering = op === 'gt' || op === 'ge' || op === 'lt' || op === 'le';
   if (attrType === 'boolean' || (attrType === 'binary' && ordering)) {
-    throw invalidFilter(`"${op}" is not supported on ${attrType} attributes`);
+    throw invalidFilter(`"${op}" is not supported on ${attrType} attributes`, pos);
   }
 }
 
@@ -171,6 +177,7 @@ function matches(
   caseExact: boolean,
   op: CompareOp,
   expected: string | number | boolean,
+  pos: number | undefined,
 ): boolean {
   const kind = attrType ?? inferType(actual);
   switch (kind) {
@@ -188,7 +195,7 @@ function matches(
       if (typeof actual !== 'string') return false;
       if (op === 'co' || op === 'sw' || op === 'ew') return compareText(actual, String(expected), false, op);
       const wanted = typeof expected === 'string' ? Date.parse(expected) : Number.NaN;
-      if (Number.isNaN(wanted)) throw invalidFilter(`${JSON.stringify(expected)} is not a dateTime`);
+      if (Number.isNaN(wanted)) throw invalidFilter(`${JSON.stringify(expected)} is not a dateTime`, pos);
       const instant = Date.parse(actual);
       if (Number.isNaN(instant)) return false;
       return ordered(Math.sign(instant - wanted), op);

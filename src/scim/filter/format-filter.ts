@@ -1,6 +1,6 @@
 // Canonical RFC 7644 §3.4.2.2 text for a FilterNode: lower-case operators and keywords, JSON values, single spaces,
 // and parentheses exactly where precedence ("and" over "or", left association) needs them, so that
-// parseFilter(formatFilter(node)) equals node.
+// parseFilter(formatFilter(node)) equals node, apart from the text positions the parser records.
 import type { AttrPath } from '../path/attr-path.js';
 import type { FilterNode, FilterValue } from './filter-node.js';
 

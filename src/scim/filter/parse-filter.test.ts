@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { withoutPositions } from '../../../test/support/without-positions.js';
 import { ScimError } from '../errors.js';
 import type { AttrPath } from '../path/attr-path.js';
 import type { CompareOp, FilterNode, FilterValue } from './filter-node.js';
+import { formatAttrPath } from './format-filter.js';
 import { MAX_FILTER_DEPTH, parseFilter } from './parse-filter.js';
 import { MAX_FILTER_LENGTH } from './tokenize-filter.js';
 
@@ -84,7 +86,7 @@ describe('parseFilter: RFC 7644 §3.4.2.2 examples', () => {
     ],
   ];
   it.each(vectors)('%s', (text, expected) => {
-    expect(parseFilter(text)).toEqual(expected);
+    expect(withoutPositions(parseFilter(text))).toEqual(expected);
   });
 });
 
@@ -119,7 +121,7 @@ describe('parseFilter: what identity providers send', () => {
     ['\tuserName eq "x"\r\n', cmp('userName', 'eq', 'x')],
   ];
   it.each(vectors)('%s', (text, expected) => {
-    expect(parseFilter(text)).toEqual(expected);
+    expect(withoutPositions(parseFilter(text))).toEqual(expected);
   });
 });
 
@@ -140,7 +142,7 @@ describe('parseFilter: values', () => {
     ['"plus+sign"', 'plus+sign'],
   ];
   it.each(vectors)('x eq %s', (literal, value) => {
-    expect(parseFilter(`x eq ${literal}`)).toEqual(cmp('x', 'eq', value));
+    expect(withoutPositions(parseFilter(`x eq ${literal}`))).toEqual(cmp('x', 'eq', value));
   });
 });
 
@@ -163,7 +165,38 @@ describe('parseFilter: precedence and case', () => {
     ['pr pr', pr('pr')],
   ];
   it.each(vectors)('%s', (text, expected) => {
-    expect(parseFilter(text)).toEqual(expected);
+    expect(withoutPositions(parseFilter(text))).toEqual(expected);
+  });
+});
+
+/** `path@pos` for each node that names an attribute, in reading order. */
+function positions(node: FilterNode): string[] {
+  switch (node.kind) {
+    case 'compare':
+    case 'present':
+      return [`${formatAttrPath(node.path)}@${String(node.pos)}`];
+    case 'and':
+    case 'or':
+      return [...positions(node.left), ...positions(node.right)];
+    case 'not':
+      return positions(node.filter);
+    case 'valuePath':
+      return [`${formatAttrPath(node.path)}[]@${String(node.pos)}`, ...positions(node.filter)];
+  }
+}
+
+describe('parseFilter: nodes record where their attribute path starts', () => {
+  const vectors: [string, string[]][] = [
+    ['userName eq "bjensen"', ['userName@0']],
+    ['  title pr', ['title@2']],
+    ['a pr and (b pr or not (c eq 1))', ['a@0', 'b@10', 'c@23']],
+    ['emails[type eq "work" and value co "@x"]', ['emails[]@0', 'type@7', 'value@26']],
+    // Entra's `emails[…].value`: the folded condition starts at the sub-attribute after "]".
+    ['x eq "a" or emails[type eq "work"].value eq "b"', ['x@0', 'emails[]@12', 'type@19', 'value@35']],
+    [`title pr and ${CORE_USER}:name.givenName sw "J"`, ['title@0', `${CORE_USER}:name.givenName@13`]],
+  ];
+  it.each(vectors)('%s', (text, expected) => {
+    expect(positions(parseFilter(text))).toEqual(expected);
   });
 });
 
@@ -213,7 +246,7 @@ describe('parseFilter: errors are invalidFilter with the 0-based position', () =
 
   it(`accepts ${MAX_FILTER_DEPTH} levels of nesting and refuses one more`, () => {
     const nested = (depth: number): string => `${'('.repeat(depth)}a pr${')'.repeat(depth)}`;
-    expect(parseFilter(nested(MAX_FILTER_DEPTH))).toEqual(pr('a'));
+    expect(withoutPositions(parseFilter(nested(MAX_FILTER_DEPTH)))).toEqual(pr('a'));
     expect(errorOf(nested(MAX_FILTER_DEPTH + 1)).message).toContain('nested deeper');
     expect(errorOf('not ('.repeat(5_000)).scimType).toBe('invalidFilter');
     expect(errorOf('a[b['.repeat(100)).scimType).toBe('invalidFilter');

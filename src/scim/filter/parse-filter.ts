@@ -159,12 +159,16 @@ class FilterParser {
   private parseAttrExp(pathToken: Extract<FilterToken, { kind: 'word' }>): FilterNode {
     const path = this.parsePath(pathToken);
     this.next();
-    if (this.peek().kind === 'lbracket') return this.parseValuePath(path);
-    return this.parseCondition(path, pathToken);
+    if (this.peek().kind === 'lbracket') return this.parseValuePath(path, pathToken.pos);
+    return this.parseCondition(path, pathToken, pathToken.pos);
   }
 
-  /** `attrPath "pr"` or `attrPath compareOp compValue`, the path already read. */
-  private parseCondition(path: AttrPath, pathToken: Extract<FilterToken, { kind: 'word' }>): FilterNode {
+  /** `attrPath "pr"` or `attrPath compareOp compValue`, the path already read; `pos` is where the path starts. */
+  private parseCondition(
+    path: AttrPath,
+    pathToken: Extract<FilterToken, { kind: 'word' }>,
+    pos: number,
+  ): FilterNode {
     const opToken = this.next();
     if (opToken.kind !== 'word') {
       if (pathToken.text.toLowerCase() === 'not') {
@@ -173,7 +177,7 @@ class FilterParser {
       throw invalidFilter(`expected an operator after "${pathToken.text}"`, opToken.pos);
     }
     const op = opToken.text.toLowerCase();
-    if (op === 'pr') return { kind: 'present', path };
+    if (op === 'pr') return { kind: 'present', path, pos };
     if (!COMPARE_OPS.has(op)) {
       if (pathToken.text.toLowerCase() === 'not') {
         throw invalidFilter('"not" must be followed by "("', pathToken.pos);
@@ -182,7 +186,7 @@ class FilterParser {
     }
     const compareOp = op as CompareOp;
     const value = this.parseValue(compareOp);
-    return { kind: 'compare', path, op: compareOp, value };
+    return { kind: 'compare', path, op: compareOp, value, pos };
   }
 
   private parseValue(op: CompareOp): FilterValue {
@@ -219,7 +223,7 @@ class FilterParser {
   }
 
   /** `attrPath "[" valFilter "]"`, plus Entra's `emails[type eq "work"].value eq "x"` (not in the ABNF). */
-  private parseValuePath(path: AttrPath): FilterNode {
+  private parseValuePath(path: AttrPath, pos: number): FilterNode {
     const open = this.next();
     if (this.inValueFilter) throw invalidFilter('value filters cannot be nested', open.pos);
     if (path.subAttr !== undefined) {
@@ -238,7 +242,7 @@ class FilterParser {
 
     const after = this.peek();
     if (after.kind !== 'word' || after.pos !== close.pos + 1 || !after.text.startsWith('.')) {
-      return { kind: 'valuePath', path, filter };
+      return { kind: 'valuePath', path, filter, pos };
     }
     // Entra: `emails[type eq "work"].value eq "x"` is folded into `emails[type eq "work" and value eq "x"]`, a
     // condition one element must satisfy as a whole (filter-node.ts).
@@ -248,7 +252,7 @@ class FilterParser {
     }
     const subPath: AttrPath = { name: after.text.slice(1) };
     this.next();
-    const condition = this.parseCondition(subPath, after);
-    return { kind: 'valuePath', path, filter: { kind: 'and', left: filter, right: condition } };
+    const condition = this.parseCondition(subPath, after, after.pos + 1);
+    return { kind: 'valuePath', path, filter: { kind: 'and', left: filter, right: condition }, pos };
   }
 }

@@ -87,6 +87,7 @@ describe('parseListParams: filter and sort', () => {
       path: { name: 'userName' },
       op: 'eq',
       value: 'john',
+      pos: 0,
     });
   });
 
@@ -154,7 +155,7 @@ describe('parseListParams: the RFC 7644 §3.4.3 SearchRequest example', () => {
       count: 10,
     });
     expect(params).toEqual({
-      filter: { kind: 'compare', path: { name: 'displayName' }, op: 'sw', value: 'smith' },
+      filter: { kind: 'compare', path: { name: 'displayName' }, op: 'sw', value: 'smith', pos: 0 },
       sortOrder: 'ascending',
       startIndex: 1,
       count: 10,

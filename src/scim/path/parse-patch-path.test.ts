@@ -7,28 +7,28 @@ const MEMBER = '2819c223-7f76-453a-919d-413861904646';
 
 describe('parsePatchPath (RFC 7644 §3.5.2)', () => {
   const vectors: [string, PatchPath][] = [
-    // RFC 7644 §3.5.2.1–3 examples.
+    // RFC 7644 §3.5.2.1–3 examples. Filter positions are offsets in the whole path.
     ['members', { attr: { name: 'members' } }],
     ['name.familyName', { attr: { name: 'name', subAttr: 'familyName' } }],
     [
       'addresses[type eq "work"]',
       {
         attr: { name: 'addresses' },
-        filter: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work' },
+        filter: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work', pos: 10 },
       },
     ],
     [
       `members[value eq "${MEMBER}"]`,
       {
         attr: { name: 'members' },
-        filter: { kind: 'compare', path: { name: 'value' }, op: 'eq', value: MEMBER },
+        filter: { kind: 'compare', path: { name: 'value' }, op: 'eq', value: MEMBER, pos: 8 },
       },
     ],
     [
       `members[value eq "${MEMBER}"].displayName`,
       {
         attr: { name: 'members' },
-        filter: { kind: 'compare', path: { name: 'value' }, op: 'eq', value: MEMBER },
+        filter: { kind: 'compare', path: { name: 'value' }, op: 'eq', value: MEMBER, pos: 8 },
         subAttr: 'displayName',
       },
     ],
@@ -38,8 +38,8 @@ describe('parsePatchPath (RFC 7644 §3.5.2)', () => {
         attr: { name: 'emails' },
         filter: {
           kind: 'and',
-          left: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work' },
-          right: { kind: 'compare', path: { name: 'value' }, op: 'ew', value: 'example.com' },
+          left: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work', pos: 7 },
+          right: { kind: 'compare', path: { name: 'value' }, op: 'ew', value: 'example.com', pos: 26 },
         },
       },
     ],
@@ -48,7 +48,7 @@ describe('parsePatchPath (RFC 7644 §3.5.2)', () => {
       'emails[type eq "work"].value',
       {
         attr: { name: 'emails' },
-        filter: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work' },
+        filter: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work', pos: 7 },
         subAttr: 'value',
       },
     ],
@@ -56,7 +56,7 @@ describe('parsePatchPath (RFC 7644 §3.5.2)', () => {
       'phoneNumbers[type  EQ "work"].value',
       {
         attr: { name: 'phoneNumbers' },
-        filter: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work' },
+        filter: { kind: 'compare', path: { name: 'type' }, op: 'eq', value: 'work', pos: 13 },
         subAttr: 'value',
       },
     ],
@@ -67,7 +67,7 @@ describe('parsePatchPath (RFC 7644 §3.5.2)', () => {
       'emails[value eq "a]b"]',
       {
         attr: { name: 'emails' },
-        filter: { kind: 'compare', path: { name: 'value' }, op: 'eq', value: 'a]b' },
+        filter: { kind: 'compare', path: { name: 'value' }, op: 'eq', value: 'a]b', pos: 7 },
       },
     ],
     [' title ', { attr: { name: 'title' } }],
