@@ -1,4 +1,4 @@
-// Muster's benchmark (issue 3, acceptance 10): one command, everything on 127.0.0.1, every child stopped at the end.
+// Muster's benchmark: one command, everything on 127.0.0.1, every child stopped at the end.
 // Usage: `npm run build` at the repo root, then in bench/: `npm run bench` (full) or `npm run bench:quick`.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -25,7 +25,7 @@ export function machineFacts() {
   };
 }
 
-/** The goals of issue 3, acceptance point 10, evaluated on one run's results (n/a when a workload failed or erred). */
+/** Muster's performance targets, evaluated on one run's results (n/a when a workload failed or erred). */
 export function evaluateGoals(r) {
   const clean = (key) => r.workloads.find((w) => w.key === key && w.error === undefined && w.errors === 0);
   const [baseline, get, filter, small, big] = [
@@ -78,7 +78,7 @@ export function renderMarkdown(r) {
         : `| ${w.title} | | | | FAILED: ${oneLine(w.error)} |`,
     );
   }
-  lines.push('', '| goal (issue 3 §10) | target | measured | met |', '| --- | --- | ---: | --- |');
+  lines.push('', '| target | goal | measured | met |', '| --- | --- | ---: | --- |');
   for (const g of r.goals) {
     lines.push(
       `| ${g.name} | ${g.target} | ${g.value ?? 'n/a'} | ${g.ok === null ? 'n/a' : g.ok ? 'yes' : 'NO'} |`,
