@@ -117,6 +117,11 @@ export interface UserRepo {
   /** Writes every column of `user` and bumps version; throws uniqueness on a userName clash. */
   update(user: UserRecord): Promise<void>;
   get(orgId: string, id: string): Promise<UserRecord | undefined>;
+  /** The user and its groups (as groupsOf) read by one statement: one snapshot, one round trip. */
+  getWithGroups(
+    orgId: string,
+    id: string,
+  ): Promise<{ readonly user: UserRecord; readonly groups: readonly GroupRef[] } | undefined>;
   delete(orgId: string, id: string): Promise<boolean>;
   list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
   /** Groups the user is a direct member of (User.groups). */

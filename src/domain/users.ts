@@ -113,8 +113,19 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       });
     },
 
-    get: (ctx, id, projection) =>
-      store.read(async (tx) => render(tx, ctx, await getExisting(tx, ctx, id), projection)),
+    async get(ctx, id, projection) {
+      if (!wantsAttribute(TYPE, projection, GROUPS_PATH)) {
+        return render(store, ctx, await getExisting(store, ctx, id), projection);
+      }
+      // The hot read: the user and its groups in one statement.
+      const found = await store.users.getWithGroups(ctx.orgId, id);
+      if (found === undefined) throw notFound(`User ${id} not found`);
+      return {
+        resource: projectResource(toScimUser(found.user, found.groups, ctx.baseUrl), TYPE, projection),
+        etag: formatEtag(found.user.version),
+        location: userLocation(ctx.baseUrl, found.user.id),
+      };
+    },
 
     async replace(ctx, id, body, projection, options) {
       const { data } = coerceResource(TYPE, body);

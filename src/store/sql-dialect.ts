@@ -37,6 +37,14 @@ export interface SqlDialect {
   contains(expr: Expression<unknown>, value: string): RawBuilder<SqlBool>;
   startsWith(expr: Expression<unknown>, value: string): RawBuilder<SqlBool>;
   endsWith(expr: Expression<unknown>, value: string): RawBuilder<SqlBool>;
+  /**
+   * Aggregate: a JSON array (as JSON text) of one object per row with `fields` as keys, in `orderBy` order; '[]' when
+   * there are no rows.
+   */
+  jsonObjectArray(
+    fields: readonly (readonly [string, Expression<unknown>])[],
+    orderBy: readonly Expression<unknown>[],
+  ): RawBuilder<string>;
   /** The driver error of a UNIQUE constraint violation. */
   isUniqueViolation(error: unknown): boolean;
 }

@@ -1,6 +1,6 @@
 // UserRepo. userName uniqueness is enforced by the (org_id, user_name_key) unique index, never by a read first,
 // so two concurrent creates of one userName cannot both succeed.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { GroupRef, UserRecord, UserRepo } from '../domain/ports.js';
 import { uniqueness } from '../scim/errors.js';
 import { inChunks } from './in-chunks.js';
@@ -44,6 +44,13 @@ function toUserRecord(row: UserRow): UserRecord {
   };
 }
 
+/** The JSON array jsonObjectArray built; PostgreSQL drivers may hand it over parsed already. */
+function parseGroupRefs(json: unknown): GroupRef[] {
+  const value: unknown = typeof json === 'string' ? JSON.parse(json) : (json ?? []);
+  if (!Array.isArray(value)) throw new Error('stored group references are not a JSON array');
+  return value as GroupRef[];
+}
+
 export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
   /** RFC 7644 §3.3: a taken userName → 409 uniqueness. */
   async function writing(user: UserRecord, write: () => Promise<unknown>): Promise<void> {
@@ -79,6 +86,38 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
         .where('id', '=', id)
         .executeTakeFirst();
       return row === undefined ? undefined : toUserRecord(row);
+    },
+
+    async getWithGroups(orgId, id) {
+      const groupsJson = dialect
+        .jsonObjectArray(
+          [
+            ['value', sql.ref('g.id')],
+            ['display', sql.ref('g.display_name')],
+          ],
+          [sql.ref('gm.created_at'), sql.ref('gm.group_id')],
+        )
+        .as('groups');
+      const row = await db
+        .selectFrom('users as u')
+        .selectAll('u')
+        .select((eb) =>
+          eb
+            .selectFrom('group_members as gm')
+            .innerJoin('groups as g', (join) =>
+              join.onRef('g.org_id', '=', 'gm.org_id').onRef('g.id', '=', 'gm.group_id'),
+            )
+            .select(groupsJson)
+            .whereRef('gm.org_id', '=', 'u.org_id')
+            .whereRef('gm.member_id', '=', 'u.id')
+            .as('groups_json'),
+        )
+        .where('u.org_id', '=', orgId)
+        .where('u.id', '=', id)
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      const { groups_json: groups, ...user } = row;
+      return { user: toUserRecord(user), groups: parseGroupRefs(groups) };
     },
 
     async delete(orgId, id) {

@@ -210,6 +210,12 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           { value: sub.id, display: 'Sub' },
         ]);
         expect(groupsOf.get(bob.id)).toEqual([{ value: g.id, display: 'Eng' }]);
+        // The one-statement read agrees with groupsOf, and with get for the user itself.
+        expect(await store.users.getWithGroups('o1', alice.id)).toEqual({
+          user: await store.users.get('o1', alice.id),
+          groups: groupsOf.get(alice.id),
+        });
+        expect(await store.users.getWithGroups('o2', alice.id)).toBeUndefined();
 
         expect(await store.memberships.remove('o1', g.id, [bob.id, 'not-a-member'])).toBe(1);
         expect(await store.memberships.remove('o1', g.id, [bob.id])).toBe(0);
@@ -239,6 +245,8 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await store.groups.delete('o1', g.id)).toBe(false);
         expect(await store.memberships.has('o1', g.id, u.id)).toBe(false);
         expect((await store.users.groupsOf('o1', [u.id])).get(u.id)).toBeUndefined();
+        expect((await store.users.getWithGroups('o1', u.id))?.groups).toEqual([]);
+        expect(await store.users.getWithGroups('o1', 'missing')).toBeUndefined();
       });
 
       it('adds and resolves more members than one statement may bind', async () => {

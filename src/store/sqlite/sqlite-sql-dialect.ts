@@ -45,6 +45,12 @@ export const sqliteSqlDialect: SqlDialect = {
   endsWith: (expr, value) =>
     sql<SqlBool>`(length(${expr}) >= length(${value}) and substr(${expr}, -length(${value})) = ${value})`,
 
+  // ORDER BY inside an aggregate needs SQLite 3.44 (better-sqlite3 12 bundles a later one).
+  jsonObjectArray: (fields, orderBy) =>
+    sql<string>`coalesce(json_group_array(json_object(${sql.join(
+      fields.map(([key, expr]) => sql`${key}, ${expr}`),
+    )}) order by ${sql.join(orderBy)}), '[]')`,
+
   isUniqueViolation: (error) =>
     typeof error === 'object' &&
     error !== null &&
