@@ -1,4 +1,5 @@
-// RFC 7644 §3.4.2: filter, sort and page in SQL. totalResults is an exact COUNT(*) with the same WHERE; pages
+// RFC 7644 §3.4.2: filter, sort and page in SQL. totalResults is exact: COUNT(*) with the same WHERE, or the rows of
+// a last page plus its offset; pages
 // are LIMIT/OFFSET (index paging) or keyset on (sort key, id) (RFC 9865 cursor paging). The id is always the last
 // sort key, so the order is total and stable across pages.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
@@ -104,12 +105,14 @@ export async function runListQuery<Row extends { id: string }>(
       ? undefined
       : decodeListCursor(query.cursor, plan.signature);
 
-  const counted = await sql<{
-    n: number | bigint | string;
-  }>`select count(*) as n from ${table} where ${where}`.execute(db);
-  const totalResults = Number(counted.rows[0]?.n ?? 0);
+  const countAll = async (): Promise<number> => {
+    const counted = await sql<{
+      n: number | bigint | string;
+    }>`select count(*) as n from ${table} where ${where}`.execute(db);
+    return Number(counted.rows[0]?.n ?? 0);
+  };
   const count = Math.max(0, query.count);
-  if (count === 0) return { totalResults, rows: [] };
+  if (count === 0) return { totalResults: await countAll(), rows: [] };
 
   const pageWhere =
     keyset === undefined ? where : sql<SqlBool>`${where} and ${after(plan, idRef, keyset.key, keyset.id)}`;
@@ -122,6 +125,14 @@ export async function runListQuery<Row extends { id: string }>(
     from ${table} where ${pageWhere} order by ${orderBy(plan, idRef)} limit ${limit} offset ${offset}`.execute(
     db,
   );
+  // A page that ends before its limit is the last one: when it starts at the first match (or holds rows), the
+  // total is exact without counting. That is every `userName eq` lookup an IdP makes. Otherwise: COUNT(*).
+  const startsAtFirst = keyset === undefined && offset === 0;
+  const short = result.rows.length < limit;
+  const totalResults =
+    short && (startsAtFirst || (keyset === undefined && result.rows.length > 0))
+      ? offset + result.rows.length
+      : await countAll();
   const rows = result.rows.slice(0, count);
   const last = rows.at(-1);
   if (!cursorPaging || result.rows.length <= count || last === undefined) {

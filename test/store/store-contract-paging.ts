@@ -156,6 +156,7 @@ export function describePagingContract(getStore: () => Store): void {
         listQuery({ filter, cursor: first.nextCursor ?? 'missing', count: 2 }),
       );
       expect(second.items.map((u) => u.userName)).toEqual(['dave_100%']);
+      expect(second.totalResults).toBe(3);
       expect(second.nextCursor).toBeUndefined();
     });
 
