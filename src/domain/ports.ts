@@ -93,6 +93,11 @@ export interface ListPage<T> {
   readonly nextCursor?: string;
 }
 
+export interface UserListPage extends ListPage<UserRecord> {
+  /** Only when asked for: every user of the page has an entry ([] when in no group). */
+  readonly groups?: ReadonlyMap<string, readonly GroupRef[]>;
+}
+
 // ---- repositories ----------------------------------------------------------------------------------------------
 
 export interface OrganizationRepo {
@@ -123,7 +128,8 @@ export interface UserRepo {
     id: string,
   ): Promise<{ readonly user: UserRecord; readonly groups: readonly GroupRef[] } | undefined>;
   delete(orgId: string, id: string): Promise<boolean>;
-  list(orgId: string, query: ListQuery): Promise<ListPage<UserRecord>>;
+  /** With `withGroups`, the page's groups (as groupsOf) come from the same statement as the page. */
+  list(orgId: string, query: ListQuery, options?: { readonly withGroups?: boolean }): Promise<UserListPage>;
   /** Groups the user is a direct member of (User.groups). */
   groupsOf(orgId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, readonly GroupRef[]>>;
 }

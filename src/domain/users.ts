@@ -162,16 +162,10 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
 
     async list(ctx, query, projection) {
       // One snapshot: the page, its total and its groups agree even while the IdP writes.
-      const { page, groups } = await store.read(async (tx) => {
-        const page = await tx.users.list(ctx.orgId, query);
-        const groups = await loadGroups(
-          tx,
-          ctx,
-          page.items.map((u) => u.id),
-          projection,
-        );
-        return { page, groups };
-      });
+      const page = await store.read((tx) =>
+        tx.users.list(ctx.orgId, query, { withGroups: wantsAttribute(TYPE, projection, GROUPS_PATH) }),
+      );
+      const { groups } = page;
       const resources = page.items.map((u) =>
         projectResource(
           toScimUser(u, groups === undefined ? undefined : (groups.get(u.id) ?? []), ctx.baseUrl),

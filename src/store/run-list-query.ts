@@ -82,13 +82,17 @@ function toSortValue(value: unknown): SortValue {
   throw new Error(`unexpected sort key type ${typeof value}`);
 }
 
-/** Runs `query` for one organization over the mapping's table and returns the matching rows of the page. */
+/**
+ * Runs `query` for one organization over the mapping's table and returns the matching rows of the page.
+ * `extraColumns` are selected next to each page row (correlated subqueries over the table's own name).
+ */
 export async function runListQuery<Row extends { id: string }>(
   db: Kysely<Database>,
   dialect: SqlDialect,
   mapping: ResourceMapping,
   orgId: string,
   query: ListQuery,
+  extraColumns: readonly Expression<unknown>[] = [],
 ): Promise<ListRows<Row>> {
   const ctx = createTargetContext(mapping, dialect);
   const table = sql.table(mapping.table);
@@ -121,7 +125,7 @@ export async function runListQuery<Row extends { id: string }>(
   const offset = cursorPaging ? 0 : Math.max(1, query.startIndex) - 1;
   const result = await sql<
     Row & { muster_sort_key: unknown }
-  >`select ${table}.*, ${plan.expr} as muster_sort_key
+  >`select ${sql.join([sql`${table}.*`, sql`${plan.expr} as muster_sort_key`, ...extraColumns])}
     from ${table} where ${pageWhere} order by ${orderBy(plan, idRef)} limit ${limit} offset ${offset}`.execute(
     db,
   );

@@ -1,6 +1,6 @@
 // UserRepo. userName uniqueness is enforced by the (org_id, user_name_key) unique index, never by a read first,
 // so two concurrent creates of one userName cannot both succeed.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { GroupRef, UserRecord, UserRepo } from '../domain/ports.js';
 import { uniqueness } from '../scim/errors.js';
 import { inChunks } from './in-chunks.js';
@@ -42,6 +42,20 @@ function toUserRecord(row: UserRow): UserRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The groups of the `users` row in scope (User.groups), as a JSON array, in membership order. */
+function groupsJson(dialect: SqlDialect): RawBuilder<string> {
+  const array = dialect.jsonObjectArray(
+    [
+      ['value', sql.ref('g.id')],
+      ['display', sql.ref('g.display_name')],
+    ],
+    [sql.ref('gm.created_at'), sql.ref('gm.group_id')],
+  );
+  return sql<string>`(select ${array} from group_members as gm
+    inner join groups as g on g.org_id = gm.org_id and g.id = gm.group_id
+    where gm.org_id = users.org_id and gm.member_id = users.id)`;
 }
 
 /** The JSON array jsonObjectArray built; PostgreSQL drivers may hand it over parsed already. */
@@ -89,31 +103,12 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
     },
 
     async getWithGroups(orgId, id) {
-      const groupsJson = dialect
-        .jsonObjectArray(
-          [
-            ['value', sql.ref('g.id')],
-            ['display', sql.ref('g.display_name')],
-          ],
-          [sql.ref('gm.created_at'), sql.ref('gm.group_id')],
-        )
-        .as('groups');
       const row = await db
-        .selectFrom('users as u')
-        .selectAll('u')
-        .select((eb) =>
-          eb
-            .selectFrom('group_members as gm')
-            .innerJoin('groups as g', (join) =>
-              join.onRef('g.org_id', '=', 'gm.org_id').onRef('g.id', '=', 'gm.group_id'),
-            )
-            .select(groupsJson)
-            .whereRef('gm.org_id', '=', 'u.org_id')
-            .whereRef('gm.member_id', '=', 'u.id')
-            .as('groups_json'),
-        )
-        .where('u.org_id', '=', orgId)
-        .where('u.id', '=', id)
+        .selectFrom('users')
+        .selectAll('users')
+        .select(groupsJson(dialect).as('groups_json'))
+        .where('users.org_id', '=', orgId)
+        .where('users.id', '=', id)
         .executeTakeFirst();
       if (row === undefined) return undefined;
       const { groups_json: groups, ...user } = row;
@@ -129,11 +124,26 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
       return result.numDeletedRows > 0n;
     },
 
-    async list(orgId, query) {
-      const page = await runListQuery<UserRow>(db, dialect, USER_MAPPING, orgId, query);
+    async list(orgId, query, options = {}) {
+      const withGroups = options.withGroups === true;
+      const page = await runListQuery<UserRow & { groups_json?: unknown }>(
+        db,
+        dialect,
+        USER_MAPPING,
+        orgId,
+        query,
+        withGroups ? [sql`${groupsJson(dialect)} as groups_json`] : [],
+      );
+      const items: UserRecord[] = [];
+      const groups = new Map<string, readonly GroupRef[]>();
+      for (const { groups_json: json, ...row } of page.rows) {
+        items.push(toUserRecord(row));
+        if (withGroups) groups.set(row.id, parseGroupRefs(json));
+      }
       return {
         totalResults: page.totalResults,
-        items: page.rows.map(toUserRecord),
+        items,
+        ...(withGroups ? { groups } : {}),
         ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       };
     },

@@ -216,6 +216,12 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           groups: groupsOf.get(alice.id),
         });
         expect(await store.users.getWithGroups('o2', alice.id)).toBeUndefined();
+        const listed = await store.users.list('o1', listQuery(), { withGroups: true });
+        expect(Object.fromEntries(listed.groups ?? [])).toEqual(
+          Object.fromEntries(listed.items.map((u) => [u.id, groupsOf.get(u.id) ?? []])),
+        );
+        expect(listed.groups?.get(alice.id)).toHaveLength(2);
+        expect((await store.users.list('o1', listQuery())).groups).toBeUndefined();
 
         expect(await store.memberships.remove('o1', g.id, [bob.id, 'not-a-member'])).toBe(1);
         expect(await store.memberships.remove('o1', g.id, [bob.id])).toBe(0);
