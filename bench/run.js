@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { baselineUserId, userNameOf } from './lib/fake-user.js';
 import { expectStatus, runLoad } from './lib/load.js';
 import { freePort, killAll, memoryOf, runNode, startServer, stopServer } from './lib/processes.js';
-import { evaluateGoals, machineFacts, renderMarkdown, writeJson } from './lib/report.js';
+import { evaluateGoals, machineFacts, renderMarkdown, summariseRounds, writeJson } from './lib/report.js';
 import { ScimClient, filterQuery } from './lib/scim-client.js';
 import { addMembers, createGroup, initialSync, memberCount, seedUsers } from './lib/scim-workloads.js';
 
@@ -15,10 +15,12 @@ const ROOT = new URL('../', import.meta.url).pathname;
 const HERE = new URL('./', import.meta.url).pathname;
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 
-// Directory size, load durations (s) and PATCH sample sizes; the sync workload is the same in both modes.
+// Directory size, read time per workload (s) and its rounds, PATCH sample sizes; the sync workload is the same in both.
 const MODE = args.quick
-  ? { name: 'quick', users: 10_000, duration: 5, warmup: 2, patches: 1_000, patchWarmup: 100 }
-  : { name: 'full', users: 100_000, duration: 15, warmup: 3, patches: 3_000, patchWarmup: 300 };
+  ? { name: 'quick', users: 10_000, duration: 5, rounds: 3, warmup: 2, patches: 1_000, patchWarmup: 100 }
+  : { name: 'full', users: 100_000, duration: 15, rounds: 5, warmup: 3, patches: 3_000, patchWarmup: 300 };
+// Each read workload's time is split over the rounds, but a round much shorter than 3 s is mostly connection ramp-up.
+const ROUND_S = Math.max(3, Math.ceil(MODE.duration / MODE.rounds));
 const READ_CONNECTIONS = 32;
 const PATCH_CONNECTIONS = 8;
 const SEED_CONCURRENCY = 16;
@@ -40,6 +42,7 @@ const results = {
   mode: MODE.name,
   startedAt: new Date(started).toISOString(),
   machine: machineFacts(),
+  readRounds: { rounds: MODE.rounds, roundS: ROUND_S, warmupS: MODE.warmup },
   workloads: [],
 };
 log(`${MODE.name} run, ${SEEDED} users; machine ${JSON.stringify(results.machine)}`);
@@ -48,17 +51,15 @@ try {
   const baseline = await startBaseline();
   const muster = await startMuster();
   const { client, headers, ids } = await seedMuster(muster);
-  // Baseline and Muster reads run back to back, so both see the same machine (other load, CPU clock).
-  await benchBaselineReads(baseline.port);
+  await benchReads(readWorkloads(baseline.port, muster.port, headers, ids));
   await stopServer(baseline.server);
-  await benchReads(muster.port, headers, ids);
   await benchInitialSync(muster);
   await benchMemberAdds(muster.port, client, headers, ids);
   results.muster = { ...memoryOf(muster.server), dbMiB: databaseMiB() };
   client.close();
   await stopServer(muster.server);
 } catch (error) {
-  results.fatal = error instanceof Error ? error.message : String(error);
+  results.fatal = messageOf(error);
   process.exitCode = 1;
 } finally {
   killAll();
@@ -78,14 +79,6 @@ async function startBaseline() {
     readyUrl: `http://127.0.0.1:${port}/healthz`,
   });
   return { port, server };
-}
-
-async function benchBaselineReads(port) {
-  const workload = { key: 'baseline-get', title: 'GET /Users/{id}', system: 'baseline', port, headers: {} };
-  await load({ ...workload, connections: READ_CONNECTIONS }, () => {
-    const id = baselineUserId(randomInt(SEEDED));
-    return { method: 'GET', path: `/Users/${id}`, check: expectStatus([200], (u) => sameId(u, id)) };
-  });
 }
 
 async function startMuster() {
@@ -126,20 +119,73 @@ async function seedMuster({ port, token }) {
   return { client, headers, ids };
 }
 
-async function benchReads(port, headers, ids) {
-  const muster = { system: 'muster', port, headers, connections: READ_CONNECTIONS };
-  await load({ ...muster, key: 'muster-get', title: 'GET /Users/{id}' }, () => {
-    const id = ids[randomInt(SEEDED)];
-    return { method: 'GET', path: `/scim/v2/Users/${id}`, check: expectStatus([200], (u) => sameId(u, id)) };
-  });
-  await load(
-    { ...muster, key: 'muster-filter', title: `GET /Users?filter=userName eq "…" (${SEEDED} users)` },
-    () => {
-      const userName = userNameOf('user', randomInt(SEEDED));
-      const path = `/scim/v2/Users${filterQuery(`userName eq "${userName}"`)}`;
-      return { method: 'GET', path, check: expectStatus([200], (list) => exactlyOne(list, userName)) };
+/** The read workloads in the order each round runs them; every response is checked for the right resource. */
+function readWorkloads(baselinePort, musterPort, headers, ids) {
+  const baseline = { system: 'baseline', port: baselinePort, headers: {}, connections: READ_CONNECTIONS };
+  const muster = { system: 'muster', port: musterPort, headers, connections: READ_CONNECTIONS };
+  return [
+    {
+      ...baseline,
+      key: 'baseline-get',
+      title: 'GET /Users/{id}',
+      nextRequest: () => {
+        const id = baselineUserId(randomInt(SEEDED));
+        return { method: 'GET', path: `/Users/${id}`, check: expectStatus([200], (u) => sameId(u, id)) };
+      },
     },
-  );
+    {
+      ...muster,
+      key: 'muster-get',
+      title: 'GET /Users/{id}',
+      nextRequest: () => {
+        const id = ids[randomInt(SEEDED)];
+        const path = `/scim/v2/Users/${id}`;
+        return { method: 'GET', path, check: expectStatus([200], (u) => sameId(u, id)) };
+      },
+    },
+    {
+      ...muster,
+      key: 'muster-filter',
+      title: `GET /Users?filter=userName eq "…" (${SEEDED} users)`,
+      nextRequest: () => {
+        const userName = userNameOf('user', randomInt(SEEDED));
+        const path = `/scim/v2/Users${filterQuery(`userName eq "${userName}"`)}`;
+        return { method: 'GET', path, check: expectStatus([200], (list) => exactlyOne(list, userName)) };
+      },
+    },
+  ];
+}
+
+/**
+ * Runs the read workloads in interleaved rounds: this machine's speed can drift 2× within minutes, so one long load
+ * per system would compare different machines. Within a round the workloads run seconds apart, and the goals pair
+ * them round by round (evaluateGoals); each workload's row is its median round.
+ */
+async function benchReads(workloads) {
+  const rounds = workloads.map(() => []);
+  for (let round = 1; round <= MODE.rounds; round++) {
+    for (const [i, workload] of workloads.entries()) {
+      // Later rounds find the JIT and the page cache warm already: a warm-up there would only add time.
+      const warmup = round === 1 ? MODE.warmup : 0;
+      rounds[i].push(await measureRound(workload, round, warmup));
+    }
+  }
+  for (const [i, { key, title, system, connections }] of workloads.entries()) {
+    results.workloads.push({ key, kind: 'load', title, system, connections, ...summariseRounds(rounds[i]) });
+  }
+}
+
+/** One round of one read workload; a failure becomes that round's figures, so the other rounds still run. */
+async function measureRound(workload, round, warmup) {
+  const { system, title, connections } = workload;
+  log(`round ${round}/${MODE.rounds}, ${system}: ${title} at ${connections} connections for ${ROUND_S} s…`);
+  try {
+    const figures = await runLoad({ ...workload, duration: ROUND_S, warmup });
+    return { round, ...withoutKeys(figures, ['title', 'connections']) };
+  } catch (error) {
+    log(`FAILED round ${round} of ${system} ${title}: ${messageOf(error)}`);
+    return { round, error: messageOf(error) };
+  }
 }
 
 async function benchInitialSync({ port, syncToken }) {
@@ -223,9 +269,8 @@ async function attempt(key, kind, title, task) {
   try {
     results.workloads.push({ key, kind, title, ...(await task()) });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    results.workloads.push({ key, kind, title, error: message });
-    log(`FAILED ${title}: ${message}`);
+    results.workloads.push({ key, kind, title, error: messageOf(error) });
+    log(`FAILED ${title}: ${messageOf(error)}`);
   }
 }
 
@@ -260,6 +305,14 @@ function exactlyOne(list, userName) {
     return `expected exactly 1 resource, got totalResults=${list?.totalResults} and ${found?.length} Resources`;
   }
   return found[0].userName?.toLowerCase() === userName ? null : `wrong user ${found[0].userName}`;
+}
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function withoutKeys(object, keys) {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }
 
 function log(text) {

@@ -1,4 +1,4 @@
-// Machine facts, the Markdown summary printed at the end of a run, and results/latest.json.
+// Machine facts, read rounds summed up, the Markdown summary printed at the end of a run, and results/latest.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,29 @@ export function machineFacts() {
   };
 }
 
-/** Muster's performance targets, evaluated on one run's results (n/a when a workload failed or erred). */
+/**
+ * One read workload's rounds as one row: the figures of the round with the median req/s (the lower middle one for an
+ * even count), so its p50/p99 come from the same real measurement; errors are summed over every round, and every
+ * round is kept for the JSON and for the pairing in evaluateGoals.
+ */
+export function summariseRounds(rounds) {
+  const failed = rounds.find((x) => x.error !== undefined);
+  if (failed !== undefined) return { error: `round ${failed.round}: ${failed.error}`, rounds };
+  const byReqPerSec = [...rounds].sort((a, b) => a.reqPerSec - b.reqPerSec);
+  const { round, ...median } = byReqPerSec[Math.floor((byReqPerSec.length - 1) / 2)];
+  return {
+    ...median,
+    medianRound: round,
+    errors: rounds.reduce((sum, x) => sum + x.errors, 0),
+    errorSamples: rounds.flatMap((x) => x.errorSamples.map((s) => `round ${x.round}: ${s}`)).slice(0, 3),
+    rounds,
+  };
+}
+
+/**
+ * Muster's performance targets, evaluated on one run's results (n/a when a workload failed or erred). The read targets
+ * are the median over rounds of the ratio within each round, whose two loads ran seconds apart on the same machine.
+ */
 export function evaluateGoals(r) {
   const clean = (key) => r.workloads.find((w) => w.key === key && w.error === undefined && w.errors === 0);
   const [baseline, get, filter, small, big] = [
@@ -36,15 +58,16 @@ export function evaluateGoals(r) {
     'patch-big',
   ].map(clean);
   const goals = [
-    ['GET /Users/{id} req/s vs baseline', 0.6, ratio(get?.reqPerSec, baseline?.reqPerSec), 'min'],
-    ['filter userName eq p99 vs GET-by-id p99', 1.5, ratio(filter?.p99Ms, get?.p99Ms), 'max'],
-    ['PATCH add member p50: big vs small group', 1.2, ratio(big?.p50Ms, small?.p50Ms), 'max'],
-    ['PATCH add member p99: big vs small group', 1.2, ratio(big?.p99Ms, small?.p99Ms), 'max'],
+    ['GET /Users/{id} req/s vs baseline', 0.6, pairedRatio(get, baseline, 'reqPerSec'), 'min'],
+    ['filter userName eq p99 vs GET-by-id p99', 1.5, pairedRatio(filter, get, 'p99Ms'), 'max'],
+    ['PATCH add member p50: big vs small group', 1.2, { value: ratio(big?.p50Ms, small?.p50Ms) }, 'max'],
+    ['PATCH add member p99: big vs small group', 1.2, { value: ratio(big?.p99Ms, small?.p99Ms) }, 'max'],
   ];
-  return goals.map(([name, bound, value, side]) => ({
+  return goals.map(([name, bound, { value, rounds }, side]) => ({
     name,
     target: `${side === 'min' ? '≥' : '≤'} ${bound}×`,
     value,
+    ...(rounds === undefined ? {} : { rounds }),
     ok: value === null ? null : side === 'min' ? value >= bound : value <= bound,
   }));
 }
@@ -59,13 +82,16 @@ export function renderMarkdown(r) {
     '| workload | system | conns | req/s | p50 ms | p99 ms | errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | --- |',
   ];
-  for (const w of r.workloads.filter((x) => x.kind === 'load')) {
+  const loads = r.workloads.filter((x) => x.kind === 'load');
+  for (const w of loads) {
+    const title = w.rounds === undefined ? w.title : `${w.title}, median of ${w.rounds.length} rounds`;
     lines.push(
       w.error === undefined
-        ? `| ${w.title} | ${w.system} | ${w.connections} | ${w.reqPerSec} | ${w.p50Ms} | ${w.p99Ms} | ${errorCell(w)} |`
-        : `| ${w.title} | ${w.system} | | | | | FAILED: ${oneLine(w.error)} |`,
+        ? `| ${title} | ${w.system} | ${w.connections} | ${w.reqPerSec} | ${w.p50Ms} | ${w.p99Ms} | ${errorCell(w)} |`
+        : `| ${title} | ${w.system} | | | | | FAILED: ${oneLine(w.error)} |`,
     );
   }
+  lines.push(...roundLines(r.readRounds, loads));
   lines.push(
     '',
     '| one-off workload | requests | wall s | req/s | notes |',
@@ -81,7 +107,13 @@ export function renderMarkdown(r) {
   lines.push('', '| target | goal | measured | met |', '| --- | --- | ---: | --- |');
   for (const g of r.goals) {
     lines.push(
-      `| ${g.name} | ${g.target} | ${g.value ?? 'n/a'} | ${g.ok === null ? 'n/a' : g.ok ? 'yes' : 'NO'} |`,
+      `| ${g.name} | ${g.target} | ${goalCell(g)} | ${g.ok === null ? 'n/a' : g.ok ? 'yes' : 'NO'} |`,
+    );
+  }
+  if (r.goals.some((g) => g.rounds !== undefined)) {
+    lines.push(
+      '',
+      'Read targets: median over the rounds of the ratio within a round (lowest–highest round).',
     );
   }
   if (r.muster !== undefined) {
@@ -101,6 +133,31 @@ export function writeJson(dir, results) {
   return file.pathname;
 }
 
+/** Every read round's figures in run order, so drift across the run and the spread within a system show. */
+function roundLines(readRounds, loads) {
+  const rounded = loads.filter((w) => w.rounds !== undefined);
+  if (readRounds === undefined || rounded.length === 0) return [];
+  const { rounds, roundS, warmupS } = readRounds;
+  const lines = [
+    '',
+    `Read rows: ${rounds} rounds of ${roundS} s, each running the read workloads above back to back in table order ` +
+      `(${warmupS} s warm-up before round 1 only); a row is the round with the median req/s. Per round:`,
+    '',
+  ];
+  for (const w of rounded) {
+    const figures = (key) => w.rounds.map((x) => (x.error === undefined ? x[key] : 'FAILED')).join(' · ');
+    lines.push(`- ${w.title} (${w.system}): req/s ${figures('reqPerSec')}; p99 ms ${figures('p99Ms')}`);
+  }
+  return lines;
+}
+
+function goalCell(g) {
+  if (g.value === null) return 'n/a';
+  const known = (g.rounds ?? []).filter((x) => x !== null);
+  if (known.length === 0) return String(g.value);
+  return `${g.value} (${Math.min(...known)}–${Math.max(...known)})`;
+}
+
 function errorCell(w) {
   return w.errors === 0 ? '0' : `**${w.errors}** e.g. ${oneLine(w.errorSamples.join('; '))}`;
 }
@@ -109,6 +166,24 @@ function oneLine(text) {
   return String(text).replace(/\s+/g, ' ').replaceAll('|', '\\|').slice(0, 240);
 }
 
+/**
+ * The median over rounds of `a`'s `field` / `b`'s `field` in the same round, with every round's ratio: a ratio of two
+ * loads seconds apart cancels the machine's drift, which a ratio of two medians taken a minute apart would keep.
+ */
+function pairedRatio(a, b, field) {
+  if (a?.rounds === undefined || b?.rounds === undefined) return { value: null };
+  const rounds = a.rounds.map((x, i) => ratio(x[field], b.rounds[i]?.[field]));
+  const known = rounds.filter((x) => x !== null);
+  return { value: known.length === 0 ? null : Math.round(median(known) * 100) / 100, rounds };
+}
+
+function median(values) {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+// A figure can be null (a load with no answers) as well as absent (a failed load): neither gives a ratio.
 function ratio(a, b) {
-  return a === undefined || b === undefined || b === 0 ? null : Math.round((a / b) * 100) / 100;
+  return typeof a !== 'number' || typeof b !== 'number' || b === 0 ? null : Math.round((a / b) * 100) / 100;
 }
