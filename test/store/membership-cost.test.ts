@@ -82,7 +82,7 @@ async function statementsOf(
   const plans = queries
     .filter((q) => /^\s*(select|update|delete|insert)/i.test(q.sql))
     .map((q) =>
-      (database.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as { detail: string }[])
+      (database.prepare(`explain query plan ${q.sql}`).all(q.parameters) as { detail: string }[])
         .map((r) => r.detail)
         .join('\n'),
     );

@@ -42,7 +42,7 @@ async function plansOf(mapping: ResourceMapping, filter?: FilterNode): Promise<s
     captured.push(...queries);
   }
   return captured.map((q) =>
-    (database.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as PlanRow[])
+    (database.prepare(`explain query plan ${q.sql}`).all(q.parameters) as PlanRow[])
       .map((r) => r.detail)
       .join('\n'),
   );

@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
+import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
+import { sqliteDriversOfThisNode } from '../../src/store/sqlite/sqlite-drivers-of-this-node.js';
 import { describeStoreContract } from './store-contract.js';
 import { listQuery, org, user } from './store-fixtures.js';
 
@@ -16,39 +17,45 @@ afterAll(() => {
 let files = 0;
 const nextFile = (): string => join(dir, `nested-${String(++files)}`, 'muster.db');
 
-describeStoreContract('sqlite :memory:', () => createSqliteStore({ filename: ':memory:' }));
-describeStoreContract('sqlite file', () => createSqliteStore({ filename: nextFile() }));
+for (const driver of sqliteDriversOfThisNode()) {
+  describeStoreContract(`sqlite :memory: (${driver})`, () =>
+    createSqliteStore({ filename: ':memory:', driver }),
+  );
+  describeStoreContract(`sqlite file (${driver})`, () => createSqliteStore({ filename: nextFile(), driver }));
+}
 
-describe('createSqliteStore', () => {
+describe.each(sqliteDriversOfThisNode())('createSqliteStore (%s)', (driver) => {
   it('creates the parent directory, uses WAL with foreign keys, and keeps data across reopen (migrations run once)', async () => {
     const filename = nextFile();
-    const store = await createSqliteStore({ filename });
+    const store = await createSqliteStore({ filename, driver });
     await store.organizations.insert(org('o1'));
     const u = user('o1', { userName: 'persisted' });
     await store.users.insert(u);
     await store.close();
 
-    const raw = new BetterSqlite3(filename, { readonly: true });
-    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    const migrations = raw.prepare('select name from kysely_migration').all();
+    const raw = openSqliteDatabase(filename, driver);
+    expect(raw.prepare('pragma journal_mode').all([])).toEqual([
+      expect.objectContaining({ journal_mode: 'wal' }),
+    ]);
+    const migrations = raw.prepare('select name from kysely_migration').all([]);
     raw.close();
-    expect(migrations).toEqual([{ name: '0001-initial' }]);
+    expect(migrations).toEqual([expect.objectContaining({ name: '0001-initial' })]);
 
-    const reopened = await createSqliteStore({ filename });
+    const reopened = await createSqliteStore({ filename, driver });
     expect(await reopened.users.get('o1', u.id)).toEqual(u);
     await reopened.close();
   });
 
   it('enforces foreign keys: a user of an unknown organization is rejected', async () => {
-    const store = await createSqliteStore({ filename: ':memory:' });
+    const store = await createSqliteStore({ filename: ':memory:', driver });
     await expect(store.users.insert(user('no-such-org', { userName: 'x' }))).rejects.toThrow(/FOREIGN KEY/);
     await store.close();
   });
 
   it('read() sees one snapshot and never blocks a writer on another connection (WAL)', async () => {
     const filename = nextFile();
-    const reader = await createSqliteStore({ filename });
-    const writer = await createSqliteStore({ filename });
+    const reader = await createSqliteStore({ filename, driver });
+    const writer = await createSqliteStore({ filename, driver });
     await writer.organizations.insert(org('o1'));
     await writer.users.insert(user('o1', { userName: 'first' }));
     const late = user('o1', { userName: 'late' });

@@ -1,4 +1,4 @@
-// SQLite implementation of the domain ports (better-sqlite3 + Kysely).
+// SQLite implementation of the domain ports (Kysely over better-sqlite3 or node:sqlite, see open-sqlite-database.ts).
 import {
   CompiledQuery,
   Kysely,
@@ -12,13 +12,15 @@ import type { Store } from '../../domain/ports.js';
 import { createKyselyStore } from '../create-kysely-store.js';
 import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import type { Database } from '../schema.js';
-import { openSqliteDatabase } from './open-sqlite-database.js';
+import { openSqliteDatabase, type SqliteDriverName } from './open-sqlite-database.js';
 import { sqliteSqlDialect } from './sqlite-sql-dialect.js';
 import { withStatementCache } from './statement-cache.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:'. The parent directory is created when missing. */
   readonly filename: string;
+  /** Defaults to the driver for the running Node.js (defaultSqliteDriver). */
+  readonly driver?: SqliteDriverName;
 }
 
 /**
@@ -51,7 +53,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 /** Opens the database (WAL, foreign keys on), runs pending migrations and returns the Store. */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  const database = openSqliteDatabase(options.filename);
+  const database = openSqliteDatabase(options.filename, options.driver);
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
   });

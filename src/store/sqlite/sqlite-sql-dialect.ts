@@ -1,9 +1,13 @@
-// SqlDialect for SQLite (JSON1 functions, built into better-sqlite3's SQLite).
+// SqlDialect for SQLite (JSON1 functions, built into the SQLite of both drivers).
 import { sql, type SqlBool } from 'kysely';
 import type { SqlDialect } from '../sql-dialect.js';
 
 /** Registered on every connection by openSqliteDatabase: SQLite's own lower() folds ASCII only. */
 export const UNICODE_LOWER_FUNCTION = 'muster_lower';
+
+/** SQLite's extended result codes (https://sqlite.org/rescode.html). */
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
 
 /** `$."a"."b"`: quoted keys, because extension URNs contain `.` and `:`. */
 function jsonPath(path: readonly string[]): string {
@@ -51,9 +55,18 @@ export const sqliteSqlDialect: SqlDialect = {
       fields.map(([key, expr]) => sql`${key}, ${expr}`),
     )}) order by ${sql.join(orderBy)}), '[]')`,
 
-  isUniqueViolation: (error) =>
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+  isUniqueViolation: (error) => {
+    if (typeof error !== 'object' || error === null) return false;
+    // better-sqlite3 names the extended result code; node:sqlite gives its number.
+    if (
+      'code' in error &&
+      (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    ) {
+      return true;
+    }
+    return (
+      'errcode' in error &&
+      (error.errcode === SQLITE_CONSTRAINT_UNIQUE || error.errcode === SQLITE_CONSTRAINT_PRIMARYKEY)
+    );
+  },
 };

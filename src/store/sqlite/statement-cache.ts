@@ -1,4 +1,4 @@
-// Prepared statements reused by SQL text: preparing is a large share of a point lookup's cost in better-sqlite3.
+// Prepared statements reused by SQL text: preparing is a large share of a point lookup's cost in SQLite.
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /** Statements kept; the SQL text varies with the query's shape (filter, projection), never with its values. */
