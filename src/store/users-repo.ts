@@ -1,11 +1,12 @@
 // UserRepo. userName uniqueness is enforced by the (org_id, user_name_key) unique index, never by a read first,
 // so two concurrent creates of one userName cannot both succeed.
-import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { GroupRef, UserRecord, UserRepo } from '../domain/ports.js';
 import { uniqueness } from '../scim/errors.js';
 import { inChunks } from './in-chunks.js';
 import { parseData } from './parse-data.js';
 import { USER_MAPPING } from './resource-mapping.js';
+import { reusableQuery } from './reusable-query.js';
 import { runListQuery } from './run-list-query.js';
 import type { Database, UsersTable } from './schema.js';
 import type { SqlDialect } from './sql-dialect.js';
@@ -58,6 +59,28 @@ function groupsJson(dialect: SqlDialect): RawBuilder<string> {
     where gm.org_id = users.org_id and gm.member_id = users.id)`;
 }
 
+const ORG_SLOT = '\u0000orgId';
+const ID_SLOT = '\u0000id';
+const getWithGroupsQueries = new WeakMap<SqlDialect, GetWithGroups>();
+type GetWithGroups = (orgId: unknown, id: unknown) => CompiledQuery<UserRow & { groups_json: string }>;
+
+/** GET /Users/{id}: compiled once per dialect (the SQL text is the same for every call and every connection). */
+function getWithGroupsQuery(db: Kysely<Database>, dialect: SqlDialect): GetWithGroups {
+  let query = getWithGroupsQueries.get(dialect);
+  if (query === undefined) {
+    const compiled = db
+      .selectFrom('users')
+      .selectAll('users')
+      .select(groupsJson(dialect).as('groups_json'))
+      .where('users.org_id', '=', ORG_SLOT)
+      .where('users.id', '=', ID_SLOT)
+      .compile();
+    query = reusableQuery(compiled, [ORG_SLOT, ID_SLOT]);
+    getWithGroupsQueries.set(dialect, query);
+  }
+  return query;
+}
+
 /** The JSON array jsonObjectArray built; PostgreSQL drivers may hand it over parsed already. */
 function parseGroupRefs(json: unknown): GroupRef[] {
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : (json ?? []);
@@ -103,13 +126,7 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
     },
 
     async getWithGroups(orgId, id) {
-      const row = await db
-        .selectFrom('users')
-        .selectAll('users')
-        .select(groupsJson(dialect).as('groups_json'))
-        .where('users.org_id', '=', orgId)
-        .where('users.id', '=', id)
-        .executeTakeFirst();
+      const [row] = (await db.executeQuery(getWithGroupsQuery(db, dialect)(orgId, id))).rows;
       if (row === undefined) return undefined;
       const { groups_json: groups, ...user } = row;
       return { user: toUserRecord(user), groups: parseGroupRefs(groups) };
