@@ -1,8 +1,10 @@
 // UserRepo. userName uniqueness is enforced by the (org_id, user_name_key) unique index, never by a read first,
 // so two concurrent creates of one userName cannot both succeed.
 import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { GroupRef, UserRecord, UserRepo } from '../domain/ports.js';
+import type { GroupRef, ListQuery, UserRecord, UserRepo } from '../domain/ports.js';
 import { uniqueness } from '../scim/errors.js';
+import { resolveAttribute } from '../scim/schema/resolve-attribute.js';
+import { USER_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
 import { inChunks } from './in-chunks.js';
 import { parseData } from './parse-data.js';
 import { USER_MAPPING } from './resource-mapping.js';
@@ -81,6 +83,44 @@ function getWithGroupsQuery(db: Kysely<Database>, dialect: SqlDialect): GetWithG
   return query;
 }
 
+const USER_NAME_SLOT = '\u0000userNameKey';
+const byUserNameQueries = new WeakMap<SqlDialect, GetWithGroups>();
+
+/** `filter=userName eq "…"`, compiled once per dialect: user_name_key is userName lower-cased (unique per org). */
+function byUserNameQuery(db: Kysely<Database>, dialect: SqlDialect): GetWithGroups {
+  let query = byUserNameQueries.get(dialect);
+  if (query === undefined) {
+    const compiled = db
+      .selectFrom('users')
+      .selectAll('users')
+      .select(groupsJson(dialect).as('groups_json'))
+      .where('users.org_id', '=', ORG_SLOT)
+      .where('users.user_name_key', '=', USER_NAME_SLOT)
+      .compile();
+    query = reusableQuery(compiled, [ORG_SLOT, USER_NAME_SLOT]);
+    byUserNameQueries.set(dialect, query);
+  }
+  return query;
+}
+
+/**
+ * The userName of a list query that is exactly `userName eq "<string>"` (any spelling of the path) with index paging
+ * and no sortBy, else undefined. Such a query matches at most one user, so it needs no sort, count or page.
+ */
+function userNameLookup(query: ListQuery): string | undefined {
+  const { filter } = query;
+  if (filter?.kind !== 'compare' || filter.op !== 'eq' || typeof filter.value !== 'string') return undefined;
+  if (query.cursor !== undefined || query.sortBy !== undefined) return undefined;
+  const target = resolveAttribute(USER_RESOURCE_TYPE, filter.path);
+  const isUserName =
+    target?.kind === 'attribute' &&
+    !target.extension &&
+    !target.common &&
+    target.sub === undefined &&
+    target.attr.name === 'userName';
+  return isUserName ? filter.value : undefined;
+}
+
 /** The JSON array jsonObjectArray built; PostgreSQL drivers may hand it over parsed already. */
 function parseGroupRefs(json: unknown): GroupRef[] {
   const value: unknown = typeof json === 'string' ? JSON.parse(json) : (json ?? []);
@@ -143,6 +183,20 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
 
     async list(orgId, query, options = {}) {
       const withGroups = options.withGroups === true;
+      const userName = userNameLookup(query);
+      if (userName !== undefined) {
+        // The request every IdP sends before creating a user: at most one row, found by the unique index.
+        const rows = (await db.executeQuery(byUserNameQuery(db, dialect)(orgId, userName.toLowerCase())))
+          .rows;
+        const shown = query.count > 0 && Math.max(1, query.startIndex) === 1 ? rows : [];
+        return {
+          totalResults: rows.length,
+          items: shown.map(({ groups_json: _groups, ...row }) => toUserRecord(row)),
+          ...(withGroups
+            ? { groups: new Map(shown.map((row) => [row.id, parseGroupRefs(row.groups_json)])) }
+            : {}),
+        };
+      }
       const page = await runListQuery<UserRow & { groups_json?: unknown }>(
         db,
         dialect,

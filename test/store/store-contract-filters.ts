@@ -22,6 +22,35 @@ export function describeFilterContract(getStore: () => Store): void {
     const groupNames = async (filter: FilterNode): Promise<string[]> =>
       (await store.groups.list('o1', listQuery({ filter }))).items.map((g) => g.displayName);
 
+    it("answers `userName eq` (the IdPs' lookup) exactly as the general query with the same rows does", async () => {
+      const eq = cmp(path('USERNAME'), 'eq', 'alice@EXAMPLE.com');
+      // `and userName pr` matches the same rows but takes the general path (sort, page, count).
+      const general = and(eq, pr(path('userName')));
+      for (const extra of [
+        {},
+        { startIndex: 2 },
+        { count: 0 },
+        { startIndex: 0, count: 1 },
+      ] as Partial<ListParams>[]) {
+        const fast = await store.users.list('o1', listQuery({ filter: eq, ...extra }), { withGroups: true });
+        const slow = await store.users.list('o1', listQuery({ filter: general, ...extra }), {
+          withGroups: true,
+        });
+        expect(fast).toEqual(slow);
+      }
+      const found = await store.users.list('o1', listQuery({ filter: eq }), { withGroups: true });
+      expect(found.totalResults).toBe(1);
+      expect(found.items.map((u) => u.userName)).toEqual(['Alice@Example.com']);
+      const urn = cmp(path('userName', undefined, CORE_USER), 'eq', 'BOB');
+      expect((await store.users.list('o1', listQuery({ filter: urn }))).items.map((u) => u.userName)).toEqual(
+        ['bob'],
+      );
+      const none = await store.users.list('o1', listQuery({ filter: cmp(path('userName'), 'eq', 'nobody') }));
+      expect(none).toEqual({ totalResults: 0, items: [] });
+      const other = await store.users.list('o2', listQuery({ filter: eq }));
+      expect(other.items.map((u) => u.orgId)).toEqual(other.items.map(() => 'o2'));
+    });
+
     it.each<[string, () => FilterNode, string[]]>([
       [
         'userName eq, caseExact=false',
