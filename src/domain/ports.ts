@@ -128,7 +128,10 @@ export interface UserRepo {
     id: string,
   ): Promise<{ readonly user: UserRecord; readonly groups: readonly GroupRef[] } | undefined>;
   delete(orgId: string, id: string): Promise<boolean>;
-  /** With `withGroups`, the page's groups (as groupsOf) come from the same statement as the page. */
+  /**
+   * The page and its total come from one snapshot; with `withGroups`, the page's groups (as groupsOf) come from the
+   * same statement as the page.
+   */
   list(orgId: string, query: ListQuery, options?: { readonly withGroups?: boolean }): Promise<UserListPage>;
   /** Groups the user is a direct member of (User.groups). */
   groupsOf(orgId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, readonly GroupRef[]>>;
@@ -142,6 +145,7 @@ export interface GroupRepo {
   touch(orgId: string, id: string, version: number, at: string): Promise<void>;
   get(orgId: string, id: string): Promise<GroupRecord | undefined>;
   delete(orgId: string, id: string): Promise<boolean>;
+  /** The page and its total come from one snapshot. */
   list(orgId: string, query: ListQuery): Promise<ListPage<GroupRecord>>;
   members(orgId: string, groupIds: readonly string[]): Promise<ReadonlyMap<string, readonly MemberRef[]>>;
 }

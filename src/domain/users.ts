@@ -161,10 +161,10 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
     },
 
     async list(ctx, query, projection) {
-      // One snapshot: the page, its total and its groups agree even while the IdP writes.
-      const page = await store.read((tx) =>
-        tx.users.list(ctx.orgId, query, { withGroups: wantsAttribute(TYPE, projection, GROUPS_PATH) }),
-      );
+      // The store reads the page, its total and its groups from one snapshot.
+      const page = await store.users.list(ctx.orgId, query, {
+        withGroups: wantsAttribute(TYPE, projection, GROUPS_PATH),
+      });
       const { groups } = page;
       const resources = page.items.map((u) =>
         projectResource(

@@ -4,6 +4,7 @@ import type { GroupRecord, GroupRepo, MemberRef } from '../domain/ports.js';
 import { inChunks } from './in-chunks.js';
 import { parseData } from './parse-data.js';
 import { GROUP_MAPPING } from './resource-mapping.js';
+import { inReadSnapshot } from './in-read-snapshot.js';
 import { runListQuery } from './run-list-query.js';
 import type { Database, GroupsTable } from './schema.js';
 import type { SqlDialect } from './sql-dialect.js';
@@ -83,7 +84,9 @@ export function groupsRepo(db: Kysely<Database>, dialect: SqlDialect): GroupRepo
     },
 
     async list(orgId, query) {
-      const page = await runListQuery<GroupRow>(db, dialect, GROUP_MAPPING, orgId, query);
+      const page = await inReadSnapshot(db, (snapshot) =>
+        runListQuery<GroupRow>(snapshot, dialect, GROUP_MAPPING, orgId, query),
+      );
       return {
         totalResults: page.totalResults,
         items: page.rows.map(toGroupRecord),

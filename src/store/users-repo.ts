@@ -8,6 +8,7 @@ import { USER_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
 import { inChunks } from './in-chunks.js';
 import { parseData } from './parse-data.js';
 import { USER_MAPPING } from './resource-mapping.js';
+import { inReadSnapshot } from './in-read-snapshot.js';
 import { reusableQuery } from './reusable-query.js';
 import { runListQuery } from './run-list-query.js';
 import type { Database, UsersTable } from './schema.js';
@@ -197,13 +198,15 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
             : {}),
         };
       }
-      const page = await runListQuery<UserRow & { groups_json?: unknown }>(
-        db,
-        dialect,
-        USER_MAPPING,
-        orgId,
-        query,
-        withGroups ? [sql`${groupsJson(dialect)} as groups_json`] : [],
+      const page = await inReadSnapshot(db, (snapshot) =>
+        runListQuery<UserRow & { groups_json?: unknown }>(
+          snapshot,
+          dialect,
+          USER_MAPPING,
+          orgId,
+          query,
+          withGroups ? [sql`${groupsJson(dialect)} as groups_json`] : [],
+        ),
       );
       const items: UserRecord[] = [];
       const groups = new Map<string, readonly GroupRef[]>();
