@@ -57,6 +57,20 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
     return tx.users.groupsOf(ctx.orgId, userIds);
   }
 
+  /** `groups` undefined: not loaded, because the projection leaves User.groups out. */
+  function resultOf(
+    ctx: ScimContext,
+    user: UserRecord,
+    groups: readonly GroupRef[] | undefined,
+    projection: Projection,
+  ): ResourceResult {
+    return {
+      resource: projectResource(toScimUser(user, groups, ctx.baseUrl), TYPE, projection),
+      etag: formatEtag(user.version),
+      location: userLocation(ctx.baseUrl, user.id),
+    };
+  }
+
   async function render(
     tx: StoreTx,
     ctx: ScimContext,
@@ -64,16 +78,7 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
     projection: Projection,
   ): Promise<ResourceResult> {
     const groups = await loadGroups(tx, ctx, [user.id], projection);
-    const full = toScimUser(
-      user,
-      groups === undefined ? undefined : (groups.get(user.id) ?? []),
-      ctx.baseUrl,
-    );
-    return {
-      resource: projectResource(full, TYPE, projection),
-      etag: formatEtag(user.version),
-      location: userLocation(ctx.baseUrl, user.id),
-    };
+    return resultOf(ctx, user, groups === undefined ? undefined : (groups.get(user.id) ?? []), projection);
   }
 
   async function getExisting(tx: StoreTx, ctx: ScimContext, id: string): Promise<UserRecord> {
@@ -120,11 +125,7 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       // The hot read: the user and its groups in one statement.
       const found = await store.users.getWithGroups(ctx.orgId, id);
       if (found === undefined) throw notFound(`User ${id} not found`);
-      return {
-        resource: projectResource(toScimUser(found.user, found.groups, ctx.baseUrl), TYPE, projection),
-        etag: formatEtag(found.user.version),
-        location: userLocation(ctx.baseUrl, found.user.id),
-      };
+      return resultOf(ctx, found.user, found.groups, projection);
     },
 
     async replace(ctx, id, body, projection, options) {

@@ -1,7 +1,7 @@
 // UserRepo. userName uniqueness is enforced by the (org_id, user_name_key) unique index, never by a read first,
 // so two concurrent creates of one userName cannot both succeed.
 import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { GroupRef, ListQuery, UserRecord, UserRepo } from '../domain/ports.js';
+import type { GroupRef, ListQuery, UserListPage, UserRecord, UserRepo } from '../domain/ports.js';
 import { uniqueness } from '../scim/errors.js';
 import { resolveAttribute } from '../scim/schema/resolve-attribute.js';
 import { USER_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
@@ -63,45 +63,57 @@ function groupsJson(dialect: SqlDialect): RawBuilder<string> {
 }
 
 const ORG_SLOT = '\u0000orgId';
-const ID_SLOT = '\u0000id';
-const getWithGroupsQueries = new WeakMap<SqlDialect, GetWithGroups>();
-type GetWithGroups = (orgId: unknown, id: unknown) => CompiledQuery<UserRow & { groups_json: string }>;
+const KEY_SLOT = '\u0000key';
+type UserWithGroupsRow = UserRow & { groups_json: string };
+type LookupQuery = (orgId: unknown, key: unknown) => CompiledQuery<UserWithGroupsRow>;
+/** The unique keys a user (with its groups) is looked up by: GET by id, and `filter=userName eq "…"`. */
+type LookupKey = 'id' | 'user_name_key';
+const lookupQueries = new WeakMap<SqlDialect, Map<LookupKey, LookupQuery>>();
 
-/** GET /Users/{id}: compiled once per dialect (the SQL text is the same for every call and every connection). */
-function getWithGroupsQuery(db: Kysely<Database>, dialect: SqlDialect): GetWithGroups {
-  let query = getWithGroupsQueries.get(dialect);
+/**
+ * The user with `key` equal to a value, and its groups, compiled once per dialect and key: the SQL text is the same
+ * for every call and every connection. user_name_key is userName lower-cased (unique per org).
+ */
+function lookupQuery(db: Kysely<Database>, dialect: SqlDialect, key: LookupKey): LookupQuery {
+  let byKey = lookupQueries.get(dialect);
+  if (byKey === undefined) {
+    byKey = new Map();
+    lookupQueries.set(dialect, byKey);
+  }
+  let query = byKey.get(key);
   if (query === undefined) {
     const compiled = db
       .selectFrom('users')
       .selectAll('users')
       .select(groupsJson(dialect).as('groups_json'))
       .where('users.org_id', '=', ORG_SLOT)
-      .where('users.id', '=', ID_SLOT)
+      .where(`users.${key}`, '=', KEY_SLOT)
       .compile();
-    query = reusableQuery(compiled, [ORG_SLOT, ID_SLOT]);
-    getWithGroupsQueries.set(dialect, query);
+    query = reusableQuery(compiled, [ORG_SLOT, KEY_SLOT]);
+    byKey.set(key, query);
   }
   return query;
 }
 
-const USER_NAME_SLOT = '\u0000userNameKey';
-const byUserNameQueries = new WeakMap<SqlDialect, GetWithGroups>();
+/** A row selected with groupsJson as `groups_json`, split into the user and its groups. */
+function toUserWithGroups({ groups_json: groups, ...row }: UserRow & { groups_json?: unknown }): {
+  user: UserRecord;
+  groups: readonly GroupRef[];
+} {
+  return { user: toUserRecord(row), groups: parseGroupRefs(groups) };
+}
 
-/** `filter=userName eq "…"`, compiled once per dialect: user_name_key is userName lower-cased (unique per org). */
-function byUserNameQuery(db: Kysely<Database>, dialect: SqlDialect): GetWithGroups {
-  let query = byUserNameQueries.get(dialect);
-  if (query === undefined) {
-    const compiled = db
-      .selectFrom('users')
-      .selectAll('users')
-      .select(groupsJson(dialect).as('groups_json'))
-      .where('users.org_id', '=', ORG_SLOT)
-      .where('users.user_name_key', '=', USER_NAME_SLOT)
-      .compile();
-    query = reusableQuery(compiled, [ORG_SLOT, USER_NAME_SLOT]);
-    byUserNameQueries.set(dialect, query);
-  }
-  return query;
+/** The items of a page, and their groups when they were selected. */
+function toUserPage(
+  rows: readonly (UserRow & { groups_json?: unknown })[],
+  withGroups: boolean,
+): Pick<UserListPage, 'items' | 'groups'> {
+  if (!withGroups) return { items: rows.map(({ groups_json: _groups, ...row }) => toUserRecord(row)) };
+  const found = rows.map(toUserWithGroups);
+  return {
+    items: found.map((f) => f.user),
+    groups: new Map(found.map((f) => [f.user.id, f.groups])),
+  };
 }
 
 /**
@@ -167,10 +179,8 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
     },
 
     async getWithGroups(orgId, id) {
-      const [row] = (await db.executeQuery(getWithGroupsQuery(db, dialect)(orgId, id))).rows;
-      if (row === undefined) return undefined;
-      const { groups_json: groups, ...user } = row;
-      return { user: toUserRecord(user), groups: parseGroupRefs(groups) };
+      const [row] = (await db.executeQuery(lookupQuery(db, dialect, 'id')(orgId, id))).rows;
+      return row === undefined ? undefined : toUserWithGroups(row);
     },
 
     async delete(orgId, id) {
@@ -187,16 +197,10 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
       const userName = userNameLookup(query);
       if (userName !== undefined) {
         // The request every IdP sends before creating a user: at most one row, found by the unique index.
-        const rows = (await db.executeQuery(byUserNameQuery(db, dialect)(orgId, userName.toLowerCase())))
-          .rows;
+        const lookup = lookupQuery(db, dialect, 'user_name_key')(orgId, userName.toLowerCase());
+        const { rows } = await db.executeQuery(lookup);
         const shown = query.count > 0 && Math.max(1, query.startIndex) === 1 ? rows : [];
-        return {
-          totalResults: rows.length,
-          items: shown.map(({ groups_json: _groups, ...row }) => toUserRecord(row)),
-          ...(withGroups
-            ? { groups: new Map(shown.map((row) => [row.id, parseGroupRefs(row.groups_json)])) }
-            : {}),
-        };
+        return { totalResults: rows.length, ...toUserPage(shown, withGroups) };
       }
       const page = await inReadSnapshot(db, (snapshot) =>
         runListQuery<UserRow & { groups_json?: unknown }>(
@@ -208,16 +212,9 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
           withGroups ? [sql`${groupsJson(dialect)} as groups_json`] : [],
         ),
       );
-      const items: UserRecord[] = [];
-      const groups = new Map<string, readonly GroupRef[]>();
-      for (const { groups_json: json, ...row } of page.rows) {
-        items.push(toUserRecord(row));
-        if (withGroups) groups.set(row.id, parseGroupRefs(json));
-      }
       return {
         totalResults: page.totalResults,
-        items,
-        ...(withGroups ? { groups } : {}),
+        ...toUserPage(page.rows, withGroups),
         ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
       };
     },
