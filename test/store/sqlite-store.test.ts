@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
 import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
-import { sqliteDriversOfThisNode } from '../../src/store/sqlite/sqlite-drivers-of-this-node.js';
+import { sqliteDriversOfThisNode } from '../support/sqlite-drivers-of-this-node.js';
 import { describeStoreContract } from './store-contract.js';
 import { listQuery, org, user } from './store-fixtures.js';
 

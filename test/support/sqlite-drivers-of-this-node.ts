@@ -1,5 +1,5 @@
 // Which SQLite drivers can run in this Node.js, for suites that exercise each of them.
-import { defaultSqliteDriver, type SqliteDriverName } from './open-sqlite-database.js';
+import { defaultSqliteDriver, type SqliteDriverName } from '../../src/store/sqlite/open-sqlite-database.js';
 
 /** node:sqlite needs no flag from Node 22.13 on. */
 function hasNodeSqlite(version: string): boolean {

@@ -85,7 +85,7 @@ describe('evaluateFilter on a User resource (RFC 7644 §3.4.2.2 semantics)', () 
     ['active eq false', false],
     ['active ne false', true],
     ['active eq "True"', true],
-    // Multi-valued: any element matches.
+    // Multi-valued: one matching element is enough.
     ['emails.value eq "babs@jensen.org"', true],
     ['emails.type eq "other"', false],
     ['emails.type ne "home"', false],

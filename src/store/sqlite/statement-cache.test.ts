@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteDatabase, type SqliteConnection } from './open-sqlite-database.js';
-import { sqliteDriversOfThisNode } from './sqlite-drivers-of-this-node.js';
+import { sqliteDriversOfThisNode } from '../../../test/support/sqlite-drivers-of-this-node.js';
 import { withStatementCache } from './statement-cache.js';
 
 const open: SqliteConnection[] = [];
