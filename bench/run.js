@@ -4,11 +4,11 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { baselineUserId, userNameOf } from './lib/fake-user.js';
+import { baselineKey, baselineUserId, userNameOf } from './lib/fake-user.js';
 import { expectStatus, runLoad } from './lib/load.js';
 import { freePort, killAll, memoryOf, runNode, startServer, stopServer } from './lib/processes.js';
 import { evaluateGoals, machineFacts, renderMarkdown, summariseRounds, writeJson } from './lib/report.js';
-import { ScimClient, filterQuery } from './lib/scim-client.js';
+import { ScimClient, filterQuery, inPool } from './lib/scim-client.js';
 import { addMembers, createGroup, initialSync, memberCount, seedUsers } from './lib/scim-workloads.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -22,6 +22,8 @@ const MODE = args.quick
 // Each read workload's time is split over the rounds, but a round much shorter than 3 s is mostly connection ramp-up.
 const ROUND_S = Math.max(3, Math.ceil(MODE.duration / MODE.rounds));
 const READ_CONNECTIONS = 32;
+// API keys the verify workload picks from, one per seeded user from the first on.
+const KEYS = 1_000;
 const PATCH_CONNECTIONS = 8;
 const SEED_CONCURRENCY = 16;
 // Entra's member-add batch size is not documented; 10 ids per PATCH is this bench's assumption.
@@ -51,7 +53,8 @@ try {
   const baseline = await startBaseline();
   const muster = await startMuster();
   const { client, headers, ids } = await seedMuster(muster);
-  await benchReads(readWorkloads(baseline.port, muster.port, headers, ids));
+  const keys = await createApiKeys(muster, ids);
+  await benchReads(readWorkloads(baseline.port, muster.port, headers, ids, keys));
   await stopServer(baseline.server);
   await benchInitialSync(muster);
   await benchMemberAdds(muster.port, client, headers, ids);
@@ -75,7 +78,10 @@ async function startBaseline() {
   const db = join(work, 'baseline.db');
   const server = await startServer({
     name: 'baseline',
-    args: [join(HERE, 'baseline-server.js'), '--db', db, '--users', String(SEEDED), '--port', String(port)],
+    args: [
+      join(HERE, 'baseline-server.js'),
+      ...['--db', db, '--users', String(SEEDED), '--keys', String(KEYS), '--port', String(port)],
+    ],
     readyUrl: `http://127.0.0.1:${port}/healthz`,
   });
   return { port, server };
@@ -100,7 +106,22 @@ async function startMuster() {
   // The CLI shares the server's DATABASE_URL; SQLite's WAL lets it write while the server runs.
   const token = await createToken(env, ['--name', 'bench']);
   const syncToken = await createToken(env, ['--name', 'bench-sync', '--org', 'bench-sync']);
-  return { port, server, token, syncToken };
+  const adminKey = await createAdminKey(env);
+  return { port, server, token, syncToken, adminKey };
+}
+
+/** One API key for each of the first KEYS users, through the admin API; returns [key, userId] pairs. */
+async function createApiKeys({ port, adminKey }, ids) {
+  log(`creating ${KEYS} API keys through POST /api/v1/users/{id}/api-keys…`);
+  const admin = new ScimClient({ port, basePath: '/api/v1', token: adminKey, mediaType: 'application/json' });
+  try {
+    return await inPool(ids.slice(0, KEYS), SEED_CONCURRENCY, async (userId) => {
+      const created = await admin.expect([201], 'POST', `/users/${userId}/api-keys`, { name: 'bench' });
+      return [created.key, userId];
+    });
+  } finally {
+    admin.close();
+  }
 }
 
 async function seedMuster({ port, token }) {
@@ -120,7 +141,7 @@ async function seedMuster({ port, token }) {
 }
 
 /** The read workloads in the order each round runs them; every response is checked for the right resource. */
-function readWorkloads(baselinePort, musterPort, headers, ids) {
+function readWorkloads(baselinePort, musterPort, headers, ids, keys) {
   const baseline = { system: 'baseline', port: baselinePort, headers: {}, connections: READ_CONNECTIONS };
   const muster = { system: 'muster', port: musterPort, headers, connections: READ_CONNECTIONS };
   return [
@@ -151,6 +172,36 @@ function readWorkloads(baselinePort, musterPort, headers, ids) {
         const userName = userNameOf('user', randomInt(SEEDED));
         const path = `/scim/v2/Users${filterQuery(`userName eq "${userName}"`)}`;
         return { method: 'GET', path, check: expectStatus([200], (list) => exactlyOne(list, userName)) };
+      },
+    },
+    {
+      ...baseline,
+      key: 'baseline-verify',
+      title: `GET /keys/verify (${KEYS} keys)`,
+      nextRequest: () => {
+        const i = randomInt(KEYS);
+        const check = expectStatus([200], (r) => sameId(r.user, baselineUserId(i)));
+        return {
+          method: 'GET',
+          path: '/keys/verify',
+          headers: { authorization: `Bearer ${baselineKey(i)}` },
+          check,
+        };
+      },
+    },
+    {
+      ...muster,
+      key: 'muster-verify',
+      title: `GET /api/v1/keys/verify (${KEYS} keys)`,
+      nextRequest: () => {
+        const [key, userId] = keys[randomInt(KEYS)];
+        const check = expectStatus([200], (r) => sameId(r.user, userId));
+        return {
+          method: 'GET',
+          path: '/api/v1/keys/verify',
+          headers: { authorization: `Bearer ${key}` },
+          check,
+        };
       },
     },
   ];
@@ -277,6 +328,20 @@ async function attempt(key, kind, title, task) {
 function record(key, title, figures) {
   results.workloads.push({ key, kind: 'wall', title, ...figures });
   log(`${title}: ${figures.wallS} s`);
+}
+
+async function createAdminKey(env) {
+  const out = await runNode(
+    [join(ROOT, 'bin/muster.js'), 'admin-key', 'create', '--name', 'bench', '--json'],
+    {
+      env,
+      cwd: ROOT,
+    },
+  );
+  const { key } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+  if (typeof key !== 'string' || !key.startsWith('mak_'))
+    throw new Error(`admin-key create printed no key: ${out}`);
+  return key;
 }
 
 async function createToken(env, extra) {

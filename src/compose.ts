@@ -2,11 +2,22 @@
 // The only place that picks implementations (SQLite store, system clock, UUIDv7 ids) for the ports.
 import type { FastifyInstance } from 'fastify';
 import type { Config, DatabaseConfig } from './config/load-config.js';
+import { createAdminServices } from './domain/admin-services.js';
+import { verifyApiKey } from './domain/api-keys.js';
 import { createGroupsService } from './domain/groups.js';
 import { DEFAULT_ORG_SLUG, ensureOrganization } from './domain/organizations.js';
 import type { Clock, Ids, Organization, Store } from './domain/ports.js';
+import {
+  startProvisioningLogPruner,
+  type ProvisioningLogPrunerOptions,
+} from './domain/provisioning-log-pruner.js';
+import {
+  createProvisioningLogWriter,
+  type ProvisioningLogWriterOptions,
+} from './domain/provisioning-log-writer.js';
 import { authenticateScimToken, ScimTokenAuthCache, type ScimTokenDeps } from './domain/scim-tokens.js';
 import { createUsersService } from './domain/users.js';
+import { createWebhookWorker, type WebhookWorker, type WebhookWorkerDeps } from './events/webhook-worker.js';
 import type { AppDeps } from './http/app-deps.js';
 import { uuidV7 } from './shared/uuid-v7.js';
 import { createSqliteStore } from './store/sqlite/create-sqlite-store.js';
@@ -21,8 +32,21 @@ export interface Muster {
   /** What the SCIM token use cases need (CLI-style token management against this instance). */
   readonly tokenDeps: ScimTokenDeps;
   readonly defaultOrganization: Organization;
+  /** The webhook delivery worker, running when WEBHOOK_WORKER is on. */
+  readonly webhookWorker: WebhookWorker | undefined;
   /** Drains the app (in-flight requests finish), then closes the store. Safe to call twice. */
   close(): Promise<void>;
+}
+
+/** What tests (and benchmarks) may set beyond Config. */
+export interface MusterOptions {
+  readonly clock?: Clock;
+  /** Webhook worker settings beyond Config (poll interval, retry schedule, fetch). */
+  readonly webhookWorker?: Partial<Omit<WebhookWorkerDeps, 'store' | 'clock' | 'ids'>>;
+  readonly provisioningLog?: {
+    readonly writer?: ProvisioningLogWriterOptions;
+    readonly pruner?: ProvisioningLogPrunerOptions;
+  };
 }
 
 /** Opens (and migrates) the configured database. */
@@ -31,9 +55,9 @@ export function openStore(database: DatabaseConfig): Promise<Store> {
   return createSqliteStore({ filename: database.filename });
 }
 
-export async function createMuster(config: Config): Promise<Muster> {
+export async function createMuster(config: Config, options: MusterOptions = {}): Promise<Muster> {
   const store = await openStore(config.database);
-  const clock = systemClock;
+  const clock = options.clock ?? systemClock;
   const ids = uuidV7Ids;
   const tokenDeps: ScimTokenDeps = { store, clock, ids, authCache: new ScimTokenAuthCache() };
   let app: FastifyInstance | undefined;
@@ -43,20 +67,52 @@ export async function createMuster(config: Config): Promise<Muster> {
     const deps: AppDeps = {
       scim: { users: createUsersService(serviceDeps), groups: createGroupsService(serviceDeps) },
       authenticateScimToken: (token) => authenticateScimToken(tokenDeps, token),
+      verifyApiKey: (key) => verifyApiKey(serviceDeps, key),
       publicUrl: config.publicUrl,
       checkReady: () => store.ping(),
       logLevel: config.logLevel,
       limits: config.scim,
+      createProvisioningLogWriter: (log) =>
+        createProvisioningLogWriter({ store, clock, ids, log, ...options.provisioningLog?.writer }),
+      admin: createAdminServices({ store, clock, ids, scimTokens: tokenDeps }),
     };
     // Loaded here, not at the top: the CLI's token commands import this module and need no HTTP stack.
     const { buildApp } = await import('./http/build-app.js');
     const built = buildApp(deps);
     app = built;
     await built.ready();
+    const { retentionDays } = config.provisioningLog;
+    const pruner =
+      retentionDays === null
+        ? undefined
+        : startProvisioningLogPruner({
+            store,
+            clock,
+            retentionDays,
+            log: built.log,
+            ...options.provisioningLog?.pruner,
+          });
+    // Webhooks are sent only by this background worker, never while a request is being answered.
+    const webhookWorker = config.webhooks.worker
+      ? createWebhookWorker({
+          store,
+          clock,
+          ids,
+          timeoutMs: config.webhooks.timeoutMs,
+          onError: (error) => {
+            built.log.error({ err: error }, 'webhook worker pass failed');
+          },
+          ...options.webhookWorker,
+        })
+      : undefined;
+    webhookWorker?.start();
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
         try {
+          await webhookWorker?.stop();
+          await pruner?.stop();
+          // Closing the app also writes the provisioning log entries still buffered.
           await built.close();
         } finally {
           await store.close();
@@ -64,7 +120,7 @@ export async function createMuster(config: Config): Promise<Muster> {
       })();
       return closing;
     };
-    return { config, app: built, store, tokenDeps, defaultOrganization, close };
+    return { config, app: built, store, tokenDeps, defaultOrganization, webhookWorker, close };
   } catch (error) {
     await app?.close();
     await store.close();

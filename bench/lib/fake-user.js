@@ -1,8 +1,30 @@
 // The user payloads both systems serve: the same SCIM-shaped JSON, so the baseline answers with a body of the same size.
+import { createHash } from 'node:crypto';
 
 /** A deterministic UUID-shaped id for the baseline's row `i` (the baseline has no id generator of its own). */
 export function baselineUserId(i) {
   return `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+}
+
+/** The baseline's API key `i`: the shape of a Muster key (`mk_` + 43 base64url characters). */
+export function baselineKey(i) {
+  return `mk_${createHash('sha256').update(`bench-key-${i}`).digest('base64url').slice(0, 43)}`;
+}
+
+/** What the baseline answers for key `i`: the same fields Muster's verify returns. */
+export function baselineKeyIdentity(i) {
+  return {
+    valid: true,
+    key: {
+      id: `00000000-0000-4000-9000-${i.toString(16).padStart(12, '0')}`,
+      name: 'bench',
+      ownerType: 'user',
+      expiresAt: null,
+    },
+    org: { id: '00000000-0000-4000-a000-000000000001', slug: 'default' },
+    user: { id: baselineUserId(i), userName: userNameOf('user', i), displayName: `Bench User ${i}` },
+    teams: [],
+  };
 }
 
 /** The userName of seeded user `i` of a run; `prefix` keeps the directories of different tenants apart. */

@@ -54,8 +54,10 @@ async function once({ port, headers, connections, nextRequest, ...limits }) {
           const next = nextRequest();
           context.check = next.check;
           context.what = `${next.method} ${next.path}`;
-          if (next.body === undefined) return { ...req, method: next.method, path: next.path };
-          const withType = { ...req.headers, 'content-type': 'application/scim+json' };
+          // A request may bring its own headers (a different bearer key per request).
+          const headers = next.headers === undefined ? req.headers : { ...req.headers, ...next.headers };
+          if (next.body === undefined) return { ...req, method: next.method, path: next.path, headers };
+          const withType = { ...headers, 'content-type': 'application/scim+json' };
           return { ...req, method: next.method, path: next.path, body: next.body, headers: withType };
         },
         onResponse(status, body, context) {

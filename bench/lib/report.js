@@ -50,18 +50,21 @@ export function summariseRounds(rounds) {
  */
 export function evaluateGoals(r) {
   const clean = (key) => r.workloads.find((w) => w.key === key && w.error === undefined && w.errors === 0);
-  const [baseline, get, filter, small, big] = [
+  const [baseline, get, filter, small, big, baselineVerify, verify] = [
     'baseline-get',
     'muster-get',
     'muster-filter',
     'patch-small',
     'patch-big',
+    'baseline-verify',
+    'muster-verify',
   ].map(clean);
   const goals = [
     ['GET /Users/{id} req/s vs baseline', 0.6, pairedRatio(get, baseline, 'reqPerSec'), 'min'],
     ['filter userName eq p99 vs GET-by-id p99', 1.5, pairedRatio(filter, get, 'p99Ms'), 'max'],
     ['PATCH add member p50: big vs small group', 1.2, { value: ratio(big?.p50Ms, small?.p50Ms) }, 'max'],
     ['PATCH add member p99: big vs small group', 1.2, { value: ratio(big?.p99Ms, small?.p99Ms) }, 'max'],
+    ['key verify req/s vs baseline', 0.8, pairedRatio(verify, baselineVerify, 'reqPerSec'), 'min'],
   ];
   return goals.map(([name, bound, { value, rounds }, side]) => ({
     name,

@@ -2,11 +2,12 @@
 import { Agent, request } from 'node:http';
 
 export class ScimClient {
-  /** @param {{ port: number, basePath: string, token: string }} options */
-  constructor({ port, basePath, token }) {
+  /** @param {{ port: number, basePath: string, token: string, mediaType?: string }} options */
+  constructor({ port, basePath, token, mediaType = 'application/scim+json' }) {
     this.port = port;
     this.basePath = basePath;
     this.token = token;
+    this.mediaType = mediaType;
     this.agent = new Agent({ keepAlive: true, maxSockets: 64 });
     this.requests = 0;
   }
@@ -14,9 +15,9 @@ export class ScimClient {
   /** Sends one request; resolves with status and parsed JSON body (null when empty). Never rejects on HTTP status. */
   send(method, path, body) {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers = { authorization: `Bearer ${this.token}`, accept: 'application/scim+json' };
+    const headers = { authorization: `Bearer ${this.token}`, accept: this.mediaType };
     if (payload !== undefined) {
-      headers['content-type'] = 'application/scim+json';
+      headers['content-type'] = this.mediaType;
       headers['content-length'] = Buffer.byteLength(payload);
     }
     this.requests++;

@@ -8,6 +8,10 @@ Commands:
            [--org <slug>] [--expires-in <days>] [--json]
   scim-token list [--org <slug>] [--json]  List SCIM tokens (never the tokens themselves)
   scim-token revoke <id>                   Revoke a SCIM token at once
+  admin-key create --name <name>           Create an admin API key (instance-wide; --org: one organization)
+           [--org <slug>] [--expires-in <days>] [--json]
+  admin-key list [--json]                  List admin keys (never the keys themselves)
+  admin-key revoke <id>                    Revoke an admin key at once
 
 Options:
   -h, --help                               Show this help
@@ -21,6 +25,14 @@ export const SCIM_TOKEN_USAGE = `Usage:
       alone on the last line (--json: one JSON line {"id","token","scimUrl","org"}).
   muster scim-token list [--org <slug>] [--json]
   muster scim-token revoke <id>`;
+
+export const ADMIN_KEY_USAGE = `Usage:
+  muster admin-key create --name <name> [--org <slug>] [--expires-in <days>] [--json]
+      Without --org the key is instance-wide: it manages every organization. With --org it manages only
+      that organization (created if needed). Prints the key once, alone on the last line
+      (--json: one JSON line {"id","key","apiUrl","org"}).
+  muster admin-key list [--json]
+  muster admin-key revoke <id>`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

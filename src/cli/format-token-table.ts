@@ -1,5 +1,11 @@
-// Plain-text table of SCIM tokens for `muster scim-token list`.
+// Plain-text table of credentials for `muster scim-token list` and `muster admin-key list`.
 import type { ScimTokenListing } from '../domain/scim-tokens.js';
+
+/** What a row shows: a SCIM token listing, or anything shaped like one. */
+export type TokenTableRow = Pick<
+  ScimTokenListing,
+  'id' | 'name' | 'orgSlug' | 'displayPrefix' | 'createdAt' | 'lastUsedAt' | 'expiresAt' | 'revokedAt'
+>;
 
 const COLUMNS = ['ID', 'NAME', 'ORG', 'PREFIX', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED'] as const;
 
@@ -8,7 +14,7 @@ function formatTime(iso: string | null): string {
   return iso === null ? '-' : iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
-export function formatTokenTable(tokens: readonly ScimTokenListing[]): readonly string[] {
+export function formatTokenTable(tokens: readonly TokenTableRow[]): readonly string[] {
   const rows = tokens.map((t) => [
     t.id,
     t.name,
@@ -27,4 +33,20 @@ export function formatTokenTable(tokens: readonly ScimTokenListing[]): readonly 
       .join('  ')
       .trimEnd(),
   );
+}
+
+/** One credential as `list --json` prints it (org null: an instance-wide admin key). */
+export function toTokenJson(
+  row: Omit<TokenTableRow, 'orgSlug'> & { readonly orgSlug: string | null },
+): Record<string, string | null> {
+  return {
+    id: row.id,
+    name: row.name,
+    org: row.orgSlug,
+    prefix: row.displayPrefix,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+  };
 }

@@ -3,6 +3,7 @@
 import { ConfigError } from '../config/load-config.js';
 import { isScimError } from '../scim/errors.js';
 import type { CliIo } from './cli-io.js';
+import { runAdminKeyCommand } from './admin-key-command.js';
 import { CLI_USAGE, UsageError } from './cli-usage.js';
 import { runScimTokenCommand } from './scim-token-command.js';
 import { runServeCommand } from './serve-command.js';
@@ -23,6 +24,8 @@ async function dispatch(argv: readonly string[], env: Env, io: CliIo): Promise<n
       return runServeCommand(env, io);
     case 'scim-token':
       return runScimTokenCommand(rest, env, io);
+    case 'admin-key':
+      return runAdminKeyCommand(rest, env, io);
     case undefined:
       throw new UsageError('missing command');
     default:

@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       publicUrl: 'http://127.0.0.1:8080',
       logLevel: 'info',
       scim: { maxResults: 1000, maxBulkOperations: 1000, maxPayloadBytes: 1_048_576 },
+      provisioningLog: { retentionDays: 30 },
+      webhooks: { worker: true, timeoutMs: 10_000 },
     });
   });
 
@@ -29,6 +31,8 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.scim)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
+    expect(Object.isFrozen(config.provisioningLog)).toBe(true);
+    expect(Object.isFrozen(config.webhooks)).toBe(true);
   });
 
   it('reads every setting', () => {
@@ -41,6 +45,9 @@ describe('loadConfig', () => {
       SCIM_MAX_RESULTS: '200',
       SCIM_MAX_BULK_OPERATIONS: '50',
       SCIM_MAX_PAYLOAD_BYTES: '2048',
+      PROVISIONING_LOG_RETENTION_DAYS: '7',
+      WEBHOOK_WORKER: 'off',
+      WEBHOOK_TIMEOUT_MS: '2500',
     });
     expect(config).toEqual({
       port: 9000,
@@ -50,6 +57,8 @@ describe('loadConfig', () => {
       publicUrl: 'https://muster.example.com',
       logLevel: 'debug',
       scim: { maxResults: 200, maxBulkOperations: 50, maxPayloadBytes: 2048 },
+      provisioningLog: { retentionDays: 7 },
+      webhooks: { worker: false, timeoutMs: 2500 },
     });
   });
 
@@ -109,10 +118,37 @@ describe('loadConfig', () => {
     ['SCIM_MAX_BULK_OPERATIONS', '0', /^SCIM_MAX_BULK_OPERATIONS must be an integer from 1/],
     ['SCIM_MAX_PAYLOAD_BYTES', '100', /^SCIM_MAX_PAYLOAD_BYTES must be an integer from 1024 to/],
     ['SCIM_MAX_PAYLOAD_BYTES', '1e6', /^SCIM_MAX_PAYLOAD_BYTES must be an integer/],
+    ['PROVISIONING_LOG_RETENTION_DAYS', '0', /^PROVISIONING_LOG_RETENTION_DAYS must be .*, or off to keep/],
+    ['PROVISIONING_LOG_RETENTION_DAYS', 'never', /^PROVISIONING_LOG_RETENTION_DAYS must be an integer/],
+    ['PROVISIONING_LOG_RETENTION_DAYS', '36501', /^PROVISIONING_LOG_RETENTION_DAYS must be an integer/],
+    ['WEBHOOK_WORKER', 'maybe', /^WEBHOOK_WORKER must be on or off/],
+    ['WEBHOOK_TIMEOUT_MS', '99', /^WEBHOOK_TIMEOUT_MS must be an integer from 100 to 300000/],
+    ['WEBHOOK_TIMEOUT_MS', '10s', /^WEBHOOK_TIMEOUT_MS must be an integer/],
   ])('rejects %s=%s', (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it.each([
+    ['off', null],
+    ['OFF', null],
+    ['1', 1],
+    ['365', 365],
+  ])('reads PROVISIONING_LOG_RETENTION_DAYS=%s as %j', (value, retentionDays) => {
+    expect(loadConfig({ PROVISIONING_LOG_RETENTION_DAYS: value }).provisioningLog).toEqual({ retentionDays });
+  });
+
+  it.each([
+    ['on', true],
+    ['ON', true],
+    ['true', true],
+    ['1', true],
+    ['off', false],
+    ['false', false],
+    ['0', false],
+  ])('reads WEBHOOK_WORKER=%s as %j', (value, worker) => {
+    expect(loadConfig({ WEBHOOK_WORKER: value }).webhooks.worker).toBe(worker);
   });
 
   it('does not echo a postgres URL, which may hold a password', () => {

@@ -18,6 +18,18 @@ export interface ScimLimits {
   readonly maxPayloadBytes: number;
 }
 
+export interface ProvisioningLogConfig {
+  /** Entries older than this many days are deleted; null keeps them forever. */
+  readonly retentionDays: number | null;
+}
+
+export interface WebhooksConfig {
+  /** Run the webhook delivery worker in this process. */
+  readonly worker: boolean;
+  /** How long one delivery attempt may take. */
+  readonly timeoutMs: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -27,6 +39,8 @@ export interface Config {
   readonly publicUrl: string;
   readonly logLevel: LogLevel;
   readonly scim: ScimLimits;
+  readonly provisioningLog: ProvisioningLogConfig;
+  readonly webhooks: WebhooksConfig;
 }
 
 /** Every invalid setting at once, so a misconfigured deployment is fixed in one round. */
@@ -48,7 +62,12 @@ export const DEFAULTS = {
   SCIM_MAX_RESULTS: 1000,
   SCIM_MAX_BULK_OPERATIONS: 1000,
   SCIM_MAX_PAYLOAD_BYTES: 1_048_576,
+  PROVISIONING_LOG_RETENTION_DAYS: 30,
+  WEBHOOK_TIMEOUT_MS: 10_000,
 } as const;
+
+/** A hundred years: beyond that `off` says what is meant. */
+const MAX_RETENTION_DAYS = 36_500;
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
@@ -131,6 +150,22 @@ function parseLogLevel(raw: string | undefined): Parsed<LogLevel> {
   return ok(level);
 }
 
+/** `off` keeps entries forever; 0 is refused rather than read as either "keep nothing" or "keep everything". */
+function parseRetentionDays(raw: string | undefined): Parsed<number | null> {
+  if (raw?.toLowerCase() === 'off') return ok(null);
+  const name = 'PROVISIONING_LOG_RETENTION_DAYS';
+  const parsed = parseInteger(name, raw, DEFAULTS[name], 1, MAX_RETENTION_DAYS);
+  return parsed.ok ? parsed : fail(`${parsed.problem}, or off to keep entries forever`);
+}
+
+function parseSwitch(name: string, raw: string | undefined, fallback: boolean): Parsed<boolean> {
+  if (raw === undefined) return ok(fallback);
+  const value = raw.toLowerCase();
+  if (['on', 'true', '1'].includes(value)) return ok(true);
+  if (['off', 'false', '0'].includes(value)) return ok(false);
+  return fail(`${name} must be on or off (got ${JSON.stringify(raw)})`);
+}
+
 /** Parses and validates the settings; throws ConfigError listing every invalid one. The result is frozen. */
 export function loadConfig(env: Env): Config {
   const problems: string[] = [];
@@ -158,6 +193,28 @@ export function loadConfig(env: Env): Config {
     maxPayloadBytes: limit('SCIM_MAX_PAYLOAD_BYTES', 1024, 100 * 1024 * 1024),
   };
 
+  const provisioningLog: ProvisioningLogConfig = {
+    retentionDays: take(
+      parseRetentionDays(read(env, 'PROVISIONING_LOG_RETENTION_DAYS')),
+      DEFAULTS.PROVISIONING_LOG_RETENTION_DAYS,
+    ),
+  };
+
+  const webhooks: WebhooksConfig = {
+    worker: take(parseSwitch('WEBHOOK_WORKER', read(env, 'WEBHOOK_WORKER'), true), true),
+    // Below 100 ms hardly any receiver answers; above 5 minutes one stuck receiver holds a delivery slot too long.
+    timeoutMs: take(
+      parseInteger(
+        'WEBHOOK_TIMEOUT_MS',
+        read(env, 'WEBHOOK_TIMEOUT_MS'),
+        DEFAULTS.WEBHOOK_TIMEOUT_MS,
+        100,
+        300_000,
+      ),
+      DEFAULTS.WEBHOOK_TIMEOUT_MS,
+    ),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -167,5 +224,7 @@ export function loadConfig(env: Env): Config {
     publicUrl,
     logLevel,
     scim: Object.freeze(scim),
+    provisioningLog: Object.freeze(provisioningLog),
+    webhooks: Object.freeze(webhooks),
   });
 }

@@ -11,7 +11,13 @@ import { isJsonObject, type JsonObject } from '../shared/json.js';
 import { checkPrecondition } from './check-precondition.js';
 import { isSameJson } from './is-same-json.js';
 import { planMemberOps, type MemberStep } from './plan-member-ops.js';
-import type { GroupRecord, MemberRef, MemberType, StoreTx } from './ports.js';
+import type { GroupRecord, MemberChange, MemberRef, MemberType, StoreTx } from './ports.js';
+import {
+  recordMembershipChange,
+  recordTeamChange,
+  type ChangeScope,
+  type MembershipDelta,
+} from './record-changes.js';
 import type { Projection, ResourceResult, ResourceService, ScimContext } from './scim-service.js';
 import { groupLocation, toScimGroup } from './to-scim-resource.js';
 import type { ResourceServiceDeps } from './users.js';
@@ -50,18 +56,32 @@ async function resolveNewMembers(
   return unique.map((id) => ({ id, type: types.get(id) ?? 'User' }));
 }
 
-/** Replaces the whole member list: one delete plus one batched insert, never N round-trips. */
+const NO_CHANGE: MembershipDelta = { added: [], removed: [] };
+
+/**
+ * Replaces the whole member list: one delete plus one batched insert, never N round-trips. The delta is the net
+ * change: a member in both lists neither left nor joined.
+ */
 async function replaceMembers(
   tx: StoreTx,
   orgId: string,
   groupId: string,
   ids: readonly string[],
   at: string,
-): Promise<boolean> {
+): Promise<MembershipDelta> {
   const members = await resolveNewMembers(tx, orgId, groupId, ids);
   const removed = await tx.memberships.removeAll(orgId, groupId);
-  const added = members.length === 0 ? 0 : await tx.memberships.add(orgId, groupId, members, at);
-  return removed > 0 || added > 0;
+  const added = members.length === 0 ? [] : await tx.memberships.add(orgId, groupId, members, at);
+  const before = new Set(removed.map((m) => m.id));
+  const after = new Set(added.map((m) => m.id));
+  return {
+    added: added.filter((m) => !before.has(m.id)),
+    removed: removed.filter((m) => !after.has(m.id)),
+  };
+}
+
+function hasChanges(delta: MembershipDelta): boolean {
+  return delta.added.length > 0 || delta.removed.length > 0;
 }
 
 function membersAsData(members: readonly MemberRef[]): JsonObject[] {
@@ -98,6 +118,10 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
     };
   }
 
+  function scopeOf(tx: StoreTx, orgId: string, at: string): ChangeScope {
+    return { tx, orgId, at, ids };
+  }
+
   async function getExisting(tx: StoreTx, ctx: ScimContext, id: string): Promise<GroupRecord> {
     const group = await tx.groups.get(ctx.orgId, id);
     if (group === undefined) throw notFound(`Group ${id} not found`);
@@ -124,13 +148,14 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
     if (dataChanged) {
       const next = toGroupRecord(base, data);
       await tx.groups.update(next);
+      await recordTeamChange(scopeOf(tx, existing.orgId, at), existing, next);
       return next;
     }
     await tx.groups.touch(existing.orgId, existing.id, base.version, at);
     return { ...existing, version: base.version, updatedAt: at };
   }
 
-  /** Runs one planned PATCH step; returns the new data and whether membership changed. */
+  /** Runs one planned PATCH step; returns the new data and the membership change. */
   async function runStep(
     tx: StoreTx,
     ctx: ScimContext,
@@ -138,21 +163,23 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
     data: JsonObject,
     step: MemberStep,
     at: string,
-  ): Promise<{ data: JsonObject; changed: boolean }> {
+  ): Promise<{ data: JsonObject; delta: MembershipDelta }> {
     switch (step.kind) {
       case 'data':
-        return { data: applyPatch(data, step.ops, TYPE, { id }), changed: false };
+        return { data: applyPatch(data, step.ops, TYPE, { id }), delta: NO_CHANGE };
       case 'add': {
         const members = await resolveNewMembers(tx, ctx.orgId, id, step.ids);
-        return { data, changed: (await tx.memberships.add(ctx.orgId, id, members, at)) > 0 };
+        return { data, delta: { added: await tx.memberships.add(ctx.orgId, id, members, at), removed: [] } };
       }
-      case 'remove':
+      case 'remove': {
         // Removing someone who is not a member is a no-op: IdPs retry and replay deltas.
-        return { data, changed: (await tx.memberships.remove(ctx.orgId, id, [...new Set(step.ids)])) > 0 };
+        const removed = await tx.memberships.remove(ctx.orgId, id, [...new Set(step.ids)]);
+        return { data, delta: { added: [], removed } };
+      }
       case 'removeAll':
-        return { data, changed: (await tx.memberships.removeAll(ctx.orgId, id)) > 0 };
+        return { data, delta: { added: [], removed: await tx.memberships.removeAll(ctx.orgId, id) } };
       case 'replace':
-        return { data, changed: await replaceMembers(tx, ctx.orgId, id, step.ids, at) };
+        return { data, delta: await replaceMembers(tx, ctx.orgId, id, step.ids, at) };
       case 'generic': {
         // A filter the table cannot express directly (e.g. members[type eq "Group"]): apply it to the loaded
         // list with the PATCH engine, then write the difference back as row adds and removes.
@@ -161,15 +188,16 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
         const patched = applyPatch({ ...data, members: membersAsData(current) }, [step.op], TYPE, { id });
         const after = memberIdsOf(patched['members']);
         const { members: _members, ...rest } = patched;
-        const removed = before.filter((m) => !after.includes(m));
-        const added = after.filter((m) => !before.includes(m));
-        let changed = false;
-        if (removed.length > 0) changed = (await tx.memberships.remove(ctx.orgId, id, removed)) > 0;
-        if (added.length > 0) {
-          const resolved = await resolveNewMembers(tx, ctx.orgId, id, added);
-          changed = (await tx.memberships.add(ctx.orgId, id, resolved, at)) > 0 || changed;
+        const removedIds = before.filter((m) => !after.includes(m));
+        const addedIds = after.filter((m) => !before.includes(m));
+        let removed: readonly MemberChange[] = [];
+        let added: readonly MemberChange[] = [];
+        if (removedIds.length > 0) removed = await tx.memberships.remove(ctx.orgId, id, removedIds);
+        if (addedIds.length > 0) {
+          const resolved = await resolveNewMembers(tx, ctx.orgId, id, addedIds);
+          added = await tx.memberships.add(ctx.orgId, id, resolved, at);
         }
-        return { data: rest, changed };
+        return { data: rest, delta: { added, removed } };
       }
     }
   }
@@ -184,6 +212,8 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
       );
       return store.transaction(async (tx) => {
         await tx.groups.insert(group);
+        const scope = scopeOf(tx, ctx.orgId, now);
+        await recordTeamChange(scope, undefined, group);
         if (members !== undefined && members.length > 0) {
           const resolved = await resolveNewMembers(
             tx,
@@ -191,7 +221,8 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
             group.id,
             members.map((m) => m.value),
           );
-          await tx.memberships.add(ctx.orgId, group.id, resolved, now);
+          const added = await tx.memberships.add(ctx.orgId, group.id, resolved, now);
+          await recordMembershipChange(scope, group.id, { added, removed: [] });
         }
         return render(tx, ctx, group, projection);
       });
@@ -208,9 +239,9 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
         checkImmutable(TYPE, existing.data, data);
         const at = clock.now().toISOString();
         // PUT without a `members` key leaves membership as it is (docs/decisions/0002); `members: []` clears it.
-        const changed =
+        const delta =
           members === undefined
-            ? false
+            ? NO_CHANGE
             : await replaceMembers(
                 tx,
                 ctx.orgId,
@@ -218,7 +249,8 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
                 members.map((m) => m.value),
                 at,
               );
-        const group = await commit(tx, existing, data, changed, at);
+        await recordMembershipChange(scopeOf(tx, ctx.orgId, at), id, delta);
+        const group = await commit(tx, existing, data, hasChanges(delta), at);
         return render(tx, ctx, group, projection);
       });
     },
@@ -234,7 +266,8 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
         for (const step of steps) {
           const result = await runStep(tx, ctx, id, data, step, at);
           data = result.data;
-          membershipChanged ||= result.changed;
+          await recordMembershipChange(scopeOf(tx, ctx.orgId, at), id, result.delta);
+          membershipChanged ||= hasChanges(result.delta);
         }
         const group = await commit(tx, existing, data, membershipChanged, at);
         if (!options.wantResource) {
@@ -248,8 +281,13 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
       await store.transaction(async (tx) => {
         const existing = await getExisting(tx, ctx, id);
         checkPrecondition(options.ifMatch, existing.version);
-        // The group's own member rows go with it (ON DELETE CASCADE); its rows as a nested member go here.
-        await tx.memberships.removeEverywhere(ctx.orgId, id);
+        const scope = scopeOf(tx, ctx.orgId, clock.now().toISOString());
+        // The group's own member rows go with it (ON DELETE CASCADE; team.deleted stands for them); its rows as a
+        // nested member of other groups go here, each an event of that group.
+        for (const parentId of await tx.memberships.removeEverywhere(ctx.orgId, id)) {
+          await recordMembershipChange(scope, parentId, { added: [], removed: [{ id, type: 'Group' }] });
+        }
+        await recordTeamChange(scope, existing, undefined);
         await tx.groups.delete(ctx.orgId, id);
       });
     },

@@ -9,6 +9,8 @@ export interface ScimContext {
   /** Absolute base of the SCIM API for this org, without trailing slash (`https://muster.example.com/scim/v2`). */
   readonly baseUrl: string;
   readonly requestId?: string;
+  /** The SCIM token the request authenticated with (the actor of the change). */
+  readonly tokenId?: string;
 }
 
 /** attributes= / excludedAttributes= (RFC 7644 §3.4.2.5), already parsed. Both empty → default set. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ScimError } from '../scim/errors.js';
-import type { Clock, Ids, Organization, ScimTokenRecord } from './ports.js';
+import type { Clock, EventRecord, Ids, Organization, ScimTokenRecord } from './ports.js';
 import {
   AUTH_CACHE_MS,
   authenticateScimToken,
@@ -15,13 +15,23 @@ import {
 } from './scim-tokens.js';
 
 /** In-memory organizations + scim_tokens with the store's semantics (unique slug and hash, conditional touch). */
-type FakeStore = ScimTokenStore & { tokens: ScimTokenRecord[]; touches: number };
+type FakeStore = ScimTokenStore & { tokens: ScimTokenRecord[]; touches: number; outbox: EventRecord[] };
 
 function createFakeStore(): FakeStore {
   const orgs: Organization[] = [];
   const fake: FakeStore = {
     tokens: [] as ScimTokenRecord[],
     touches: 0,
+    outbox: [],
+    events: {
+      append: (orgId, events, occurredAt) => {
+        const records = events.map((e, i) => ({ ...e, orgId, occurredAt, seq: fake.outbox.length + i + 1 }));
+        fake.outbox.push(...records);
+        return Promise.resolve(records);
+      },
+      list: (orgId, after) => Promise.resolve(fake.outbox.filter((e) => e.orgId === orgId && e.seq > after)),
+      lastSeq: () => Promise.resolve(fake.outbox.length),
+    },
     organizations: {
       findBySlug: (slug: string) => Promise.resolve(orgs.find((o) => o.slug === slug)),
       findById: (id: string) => Promise.resolve(orgs.find((o) => o.id === id)),
@@ -164,6 +174,18 @@ describe('authenticateScimToken', () => {
     expect((await revokeScimToken(deps, record.id)).kind).toBe('already-revoked');
   });
 
+  it('writes scim_token.created and scim_token.revoked events, once each, without the token', async () => {
+    const { deps, store } = setup();
+    const { token, record } = await createScimToken(deps, { orgSlug: 'default', name: 'okta' });
+    await revokeScimToken(deps, record.id);
+    await revokeScimToken(deps, record.id);
+    expect(store.outbox.map((e) => [e.type, e.resourceId, e.orgId])).toEqual([
+      ['scim_token.created', record.id, record.orgId],
+      ['scim_token.revoked', record.id, record.orgId],
+    ]);
+    expect(JSON.stringify(store.outbox)).not.toContain(token);
+  });
+
   it('revoking an unknown id is a 404', async () => {
     const { deps } = setup();
     await expect(revokeScimToken(deps, 'nope')).rejects.toMatchObject({ status: 404 });
@@ -248,7 +270,7 @@ describe('authenticateScimToken with the serving process cache', () => {
     const { token, record } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
     expect(await authenticateScimToken(deps, token)).toBeDefined();
     // The CLI revokes with its own deps: this process's cache is not told.
-    await revokeScimToken({ store, clock: deps.clock }, record.id);
+    await revokeScimToken({ store, clock: deps.clock, ids: deps.ids }, record.id);
     advance(AUTH_CACHE_MS);
     expect(await authenticateScimToken(deps, token)).toBeUndefined();
   });

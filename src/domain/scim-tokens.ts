@@ -1,22 +1,26 @@
 // SCIM bearer tokens: one per IdP connection, scoped to one organization. The token is shown once; only its SHA-256
 // is stored, so a leaked database does not leak working credentials (docs/architecture.md, "Tokens and keys").
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { invalidValue, notFound } from '../scim/errors.js';
+import { notFound } from '../scim/errors.js';
+import {
+  checkCredentialName,
+  credentialPattern,
+  DISPLAY_PREFIX_LENGTH,
+  expiryAfter,
+  generateCredential,
+  hashCredential,
+  isExpired,
+  isSameHash,
+  lastUsedNotAfter,
+} from './credentials.js';
 import { ensureOrganization } from './organizations.js';
-import type { Clock, Ids, Organization, ScimTokenRecord, StoreTx } from './ports.js';
+import type { Clock, Ids, NewEvent, Organization, ScimTokenRecord, StoreTx } from './ports.js';
+import { newEvent } from './record-changes.js';
 
 export const SCIM_TOKEN_PREFIX = 'msk_';
-/** 32 random bytes = 256 bits of entropy, base64url without padding = 43 characters. */
-const TOKEN_BYTES = 32;
-const TOKEN_PATTERN = /^msk_[A-Za-z0-9_-]{43}$/;
-const DISPLAY_PREFIX_LENGTH = 12;
-const MAX_NAME_LENGTH = 100;
-const MAX_EXPIRY_DAYS = 3650;
-const DAY_MS = 86_400_000;
-/** last_used_at is written at most once a minute per token: a busy IdP must not turn every read into a write. */
-export const LAST_USED_RESOLUTION_MS = 60_000;
+const TOKEN_PATTERN = credentialPattern(SCIM_TOKEN_PREFIX);
+export { LAST_USED_RESOLUTION_MS } from './credentials.js';
 
-type TokenRepos = Pick<StoreTx, 'organizations' | 'scimTokens'>;
+type TokenRepos = Pick<StoreTx, 'organizations' | 'scimTokens' | 'events'>;
 
 /** The part of the Store token management needs (a full Store fits). */
 export interface ScimTokenStore extends TokenRepos {
@@ -104,29 +108,24 @@ export interface ScimTokenPrincipal {
   readonly tokenId: string;
 }
 
-/** Lowercase hex SHA-256 of the whole token string: the stored form and the lookup key. */
-export function hashScimToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+function tokenEvent(
+  ids: Ids,
+  type: 'scim_token.created' | 'scim_token.revoked',
+  record: ScimTokenRecord,
+): NewEvent {
+  return newEvent(ids, {
+    type,
+    resourceType: 'scim_token',
+    resourceId: record.id,
+    data: { id: record.id, name: record.name, displayPrefix: record.displayPrefix },
+  });
 }
+
+/** Lowercase hex SHA-256 of the whole token string: the stored form and the lookup key. */
+export const hashScimToken = hashCredential;
 
 export function generateScimToken(): string {
-  return SCIM_TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString('base64url');
-}
-
-function checkName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH) {
-    throw invalidValue(`token name must be 1-${MAX_NAME_LENGTH} characters`);
-  }
-  return trimmed;
-}
-
-function expiresAt(now: Date, days: number | undefined): string | null {
-  if (days === undefined) return null;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS) {
-    throw invalidValue(`expiry must be a whole number of days from 1 to ${MAX_EXPIRY_DAYS}`);
-  }
-  return new Date(now.getTime() + days * DAY_MS).toISOString();
+  return generateCredential(SCIM_TOKEN_PREFIX);
 }
 
 /** Creates the organization when it does not exist yet, then a token for it. */
@@ -135,9 +134,9 @@ export async function createScimToken(
   input: CreateScimTokenInput,
 ): Promise<CreatedScimToken> {
   const { store, clock, ids } = deps;
-  const name = checkName(input.name);
+  const name = checkCredentialName(input.name, 'token');
   const now = clock.now();
-  const expiry = expiresAt(now, input.expiresInDays);
+  const expiry = expiryAfter(now, input.expiresInDays);
   const token = generateScimToken();
   return store.transaction(async (tx) => {
     const organization = await ensureOrganization(tx, clock, ids, input.orgSlug);
@@ -153,6 +152,11 @@ export async function createScimToken(
       revokedAt: null,
     };
     await tx.scimTokens.insert(record);
+    await tx.events.append(
+      organization.id,
+      [tokenEvent(ids, 'scim_token.created', record)],
+      record.createdAt,
+    );
     return { record, token, organization };
   });
 }
@@ -176,7 +180,7 @@ export async function listScimTokens(
 
 /** Idempotent: revoking a revoked token reports it and changes nothing. Unknown id → 404. */
 export async function revokeScimToken(
-  deps: Pick<ScimTokenDeps, 'store' | 'clock' | 'authCache'>,
+  deps: Pick<ScimTokenDeps, 'store' | 'clock' | 'ids' | 'authCache'>,
   id: string,
 ): Promise<RevokeScimTokenResult> {
   const { store, clock } = deps;
@@ -186,6 +190,7 @@ export async function revokeScimToken(
     if (record.revokedAt !== null) return { kind: 'already-revoked', record };
     const at = clock.now().toISOString();
     await tx.scimTokens.revoke(id, at);
+    await tx.events.append(record.orgId, [tokenEvent(deps.ids, 'scim_token.revoked', record)], at);
     return { kind: 'revoked', record: { ...record, revokedAt: at } };
   });
   // After the commit: a request racing the revocation could otherwise cache the token again from the old row.
@@ -206,17 +211,12 @@ async function findLiveToken(
     return org === undefined ? undefined : { record, org };
   });
   if (found === undefined) return undefined;
-  // The lookup is by the unique index on token_hash; the constant-time comparison makes sure a match is decided
-  // without a data-dependent early exit on our side as well.
-  const expected = Buffer.from(found.record.tokenHash, 'hex');
-  const actual = Buffer.from(hash, 'hex');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+  if (!isSameHash(found.record.tokenHash, hash)) return undefined;
   return isLive(found.record, nowMs) ? found : undefined;
 }
 
 function isLive(record: ScimTokenRecord, nowMs: number): boolean {
-  if (record.revokedAt !== null) return false;
-  return record.expiresAt === null || Date.parse(record.expiresAt) > nowMs;
+  return record.revokedAt === null && !isExpired(record.expiresAt, nowMs);
 }
 
 /**
@@ -238,7 +238,7 @@ export async function authenticateScimToken(
   const found = cached ?? (await findLiveToken(store, hash, nowMs));
   if (found === undefined) return undefined;
 
-  const notAfter = new Date(nowMs - LAST_USED_RESOLUTION_MS).toISOString();
+  const notAfter = lastUsedNotAfter(nowMs);
   // Checked here first so a token in steady use costs no write at all; the store re-checks (another process).
   if (found.record.lastUsedAt === null || found.record.lastUsedAt < notAfter) {
     const at = now.toISOString();

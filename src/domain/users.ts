@@ -10,6 +10,7 @@ import type { JsonObject } from '../shared/json.js';
 import { checkPrecondition } from './check-precondition.js';
 import { isSameJson } from './is-same-json.js';
 import type { Clock, GroupRef, Ids, Store, StoreTx, UserRecord } from './ports.js';
+import { recordMembershipChange, recordUserChange, type ChangeScope } from './record-changes.js';
 import type { Projection, ResourceResult, ResourceService, ScimContext } from './scim-service.js';
 import { toScimUser, userLocation } from './to-scim-resource.js';
 
@@ -87,20 +88,34 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
     return user;
   }
 
-  /** Writes `data` as the user's new state unless nothing changed (idempotent IdP retries cost no version). */
-  async function writeUser(tx: StoreTx, existing: UserRecord, data: JsonObject): Promise<UserRecord> {
+  function changeScope(tx: StoreTx, ctx: ScimContext, at: string): ChangeScope {
+    return { tx, orgId: ctx.orgId, at, ids };
+  }
+
+  /**
+   * Writes `data` as the user's new state unless nothing changed (idempotent IdP retries cost no version), with its
+   * events and key blocks in the same transaction.
+   */
+  async function writeUser(
+    tx: StoreTx,
+    ctx: ScimContext,
+    existing: UserRecord,
+    data: JsonObject,
+  ): Promise<UserRecord> {
     if (isSameJson(existing.data, data)) return existing;
+    const at = clock.now().toISOString();
     const next = toUserRecord(
       {
         id: existing.id,
         orgId: existing.orgId,
         version: existing.version + 1,
         createdAt: existing.createdAt,
-        updatedAt: clock.now().toISOString(),
+        updatedAt: at,
       },
       data,
     );
     await tx.users.update(next);
+    await recordUserChange(changeScope(tx, ctx, at), existing, next);
     return next;
   }
 
@@ -114,6 +129,7 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       );
       return store.transaction(async (tx) => {
         await tx.users.insert(user);
+        await recordUserChange(changeScope(tx, ctx, now), undefined, user);
         return render(tx, ctx, user, projection);
       });
     },
@@ -134,7 +150,7 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
         const existing = await getExisting(tx, ctx, id);
         checkPrecondition(options.ifMatch, existing.version);
         checkImmutable(TYPE, existing.data, data);
-        const user = await writeUser(tx, existing, data);
+        const user = await writeUser(tx, ctx, existing, data);
         return render(tx, ctx, user, projection);
       });
     },
@@ -144,7 +160,7 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       return store.transaction(async (tx) => {
         const existing = await getExisting(tx, ctx, id);
         checkPrecondition(options.ifMatch, existing.version);
-        const user = await writeUser(tx, existing, applyPatch(existing.data, ops, TYPE, { id }));
+        const user = await writeUser(tx, ctx, existing, applyPatch(existing.data, ops, TYPE, { id }));
         if (!options.wantResource) {
           return { etag: formatEtag(user.version), location: userLocation(ctx.baseUrl, user.id) };
         }
@@ -156,7 +172,12 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       await store.transaction(async (tx) => {
         const existing = await getExisting(tx, ctx, id);
         checkPrecondition(options.ifMatch, existing.version);
-        await tx.memberships.removeEverywhere(ctx.orgId, id);
+        const scope = changeScope(tx, ctx, clock.now().toISOString());
+        // Keys are blocked as deleted first, so leaving the teams below blocks nothing twice.
+        await recordUserChange(scope, existing, undefined);
+        for (const teamId of await tx.memberships.removeEverywhere(ctx.orgId, id)) {
+          await recordMembershipChange(scope, teamId, { added: [], removed: [{ id, type: 'User' }] });
+        }
         await tx.users.delete(ctx.orgId, id);
       });
     },

@@ -2,6 +2,7 @@
 // reads the environment: main.ts / compose.ts hand everything in through AppDeps.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { ADMIN_API_PREFIX, createAdminApi } from './admin-api/admin-api.js';
 import type { AppDeps } from './app-deps.js';
 import { createScimApi } from './scim-api/scim-api.js';
 
@@ -39,5 +40,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   });
 
   void app.register(createScimApi(deps), { prefix: SCIM_PREFIX });
+  // The admin API, with GET /api/v1/keys/verify outside its admin-key scope (admin-api.ts).
+  if (deps.admin !== undefined) {
+    const options = { services: deps.admin, publicUrl: deps.publicUrl, verifyApiKey: deps.verifyApiKey };
+    void app.register(createAdminApi(options), {
+      prefix: ADMIN_API_PREFIX,
+    });
+  }
   return app;
 }

@@ -1,21 +1,31 @@
 // The Store over any Kysely database: the repositories bound to either the database or one transaction.
 import { sql, type Kysely } from 'kysely';
 import type { Store, StoreTx } from '../domain/ports.js';
+import { adminKeysRepo } from './admin-keys-repo.js';
+import { apiKeysRepo } from './api-keys-repo.js';
+import { eventsRepo } from './events-repo.js';
 import { groupsRepo } from './groups-repo.js';
 import { membershipsRepo } from './memberships-repo.js';
 import { organizationsRepo } from './organizations-repo.js';
+import { provisioningLogRepo } from './provisioning-log-repo.js';
 import type { Database } from './schema.js';
 import { scimTokensRepo } from './scim-tokens-repo.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { usersRepo } from './users-repo.js';
+import { webhooksRepo } from './webhooks-repo.js';
 
 function repositories(db: Kysely<Database>, dialect: SqlDialect): StoreTx {
   return {
     organizations: organizationsRepo(db),
     scimTokens: scimTokensRepo(db),
+    adminKeys: adminKeysRepo(db),
     users: usersRepo(db, dialect),
     groups: groupsRepo(db, dialect),
     memberships: membershipsRepo(db),
+    apiKeys: apiKeysRepo(db, dialect),
+    events: eventsRepo(db),
+    webhooks: webhooksRepo(db),
+    provisioningLog: provisioningLogRepo(db, dialect),
   };
 }
 

@@ -1,6 +1,6 @@
 // GroupRepo. Members are rows of group_members (memberships-repo.ts); this reads them back with their display.
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { GroupRecord, GroupRepo, MemberRef } from '../domain/ports.js';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { GroupRecord, GroupRepo, ManagedBy, MemberRef } from '../domain/ports.js';
 import { inChunks } from './in-chunks.js';
 import { parseData } from './parse-data.js';
 import { GROUP_MAPPING } from './resource-mapping.js';
@@ -9,7 +9,8 @@ import { runListQuery } from './run-list-query.js';
 import type { Database, GroupsTable } from './schema.js';
 import type { SqlDialect } from './sql-dialect.js';
 
-type GroupRow = Selectable<GroupsTable>;
+// As users: managed_by is written only when the record says, else the row keeps its value (insert: 'scim').
+type GroupRow = Omit<Selectable<GroupsTable>, 'managed_by'> & { managed_by?: ManagedBy };
 
 function toGroupRow(group: GroupRecord): GroupRow {
   return {
@@ -22,6 +23,7 @@ function toGroupRow(group: GroupRecord): GroupRow {
     version: group.version,
     created_at: group.createdAt,
     updated_at: group.updatedAt,
+    ...(group.managedBy === undefined ? {} : { managed_by: group.managedBy }),
   };
 }
 
@@ -35,6 +37,7 @@ function toGroupRecord(row: GroupRow): GroupRecord {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    managedBy: row.managed_by ?? 'scim',
   };
 }
 
@@ -83,9 +86,11 @@ export function groupsRepo(db: Kysely<Database>, dialect: SqlDialect): GroupRepo
       return result.numDeletedRows > 0n;
     },
 
-    async list(orgId, query) {
+    async list(orgId, query, options = {}) {
+      const { managedBy } = options;
+      const condition = managedBy === undefined ? undefined : sql<SqlBool>`groups.managed_by = ${managedBy}`;
       const page = await inReadSnapshot(db, (snapshot) =>
-        runListQuery<GroupRow>(snapshot, dialect, GROUP_MAPPING, orgId, query),
+        runListQuery<GroupRow>(snapshot, dialect, GROUP_MAPPING, orgId, query, [], condition),
       );
       return {
         totalResults: page.totalResults,

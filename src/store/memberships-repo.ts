@@ -1,14 +1,17 @@
 // MembershipRepo: one row per (org, group, member). Adds are INSERT … ON CONFLICT DO NOTHING, so concurrent and
 // repeated adds are idempotent and no request ever rewrites a members array.
 import type { Kysely } from 'kysely';
-import type { MemberType, MembershipRepo } from '../domain/ports.js';
+import type { MemberChange, MemberType, MembershipRepo } from '../domain/ports.js';
 import { inChunks } from './in-chunks.js';
 import type { Database } from './schema.js';
 
 /** 5 bound parameters per row: 100 rows stay far under every dialect's parameter limit. */
 const ROWS_PER_INSERT = 100;
 
-const sum = (counts: readonly bigint[]): number => counts.reduce((a, b) => a + Number(b), 0);
+const toChange = (row: { member_id: string; member_type: MemberType }): MemberChange => ({
+  id: row.member_id,
+  type: row.member_type,
+});
 
 export function membershipsRepo(db: Kysely<Database>): MembershipRepo {
   return {
@@ -35,10 +38,11 @@ export function membershipsRepo(db: Kysely<Database>): MembershipRepo {
 
     async add(orgId, groupId, members, at) {
       const unique = [...new Map(members.map((m) => [m.id, m])).values()];
-      const counts = await inChunks(
+      const added = await inChunks(
         unique,
         async (chunk) => {
-          const result = await db
+          // RETURNING lists only the rows this statement inserted, never the ones already there.
+          const rows = await db
             .insertInto('group_members')
             .values(
               chunk.map((m) => ({
@@ -50,43 +54,47 @@ export function membershipsRepo(db: Kysely<Database>): MembershipRepo {
               })),
             )
             .onConflict((oc) => oc.columns(['org_id', 'group_id', 'member_id']).doNothing())
-            .executeTakeFirst();
-          return result.numInsertedOrUpdatedRows ?? 0n;
+            .returning(['member_id', 'member_type'])
+            .execute();
+          return rows.map(toChange);
         },
         ROWS_PER_INSERT,
       );
-      return sum(counts);
+      return added.flat();
     },
 
     async remove(orgId, groupId, memberIds) {
-      const counts = await inChunks([...new Set(memberIds)], async (chunk) => {
-        const result = await db
+      const removed = await inChunks([...new Set(memberIds)], async (chunk) => {
+        const rows = await db
           .deleteFrom('group_members')
           .where('org_id', '=', orgId)
           .where('group_id', '=', groupId)
           .where('member_id', 'in', chunk)
-          .executeTakeFirst();
-        return result.numDeletedRows;
+          .returning(['member_id', 'member_type'])
+          .execute();
+        return rows.map(toChange);
       });
-      return sum(counts);
+      return removed.flat();
     },
 
     async removeAll(orgId, groupId) {
-      const result = await db
+      const rows = await db
         .deleteFrom('group_members')
         .where('org_id', '=', orgId)
         .where('group_id', '=', groupId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+        .returning(['member_id', 'member_type'])
+        .execute();
+      return rows.map(toChange);
     },
 
     async removeEverywhere(orgId, memberId) {
-      const result = await db
+      const rows = await db
         .deleteFrom('group_members')
         .where('org_id', '=', orgId)
         .where('member_id', '=', memberId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+        .returning('group_id')
+        .execute();
+      return rows.map((r) => r.group_id);
     },
 
     async has(orgId, groupId, memberId) {

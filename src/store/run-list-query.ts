@@ -84,7 +84,8 @@ function toSortValue(value: unknown): SortValue {
 
 /**
  * Runs `query` for one organization over the mapping's table and returns the matching rows of the page.
- * `extraColumns` are selected next to each page row (correlated subqueries over the table's own name).
+ * `extraColumns` are selected next to each page row (correlated subqueries over the table's own name);
+ * `condition` is ANDed with the organization and the filter (a column no SCIM filter can name, like managed_by).
  */
 export async function runListQuery<Row extends { id: string }>(
   db: Kysely<Database>,
@@ -93,11 +94,13 @@ export async function runListQuery<Row extends { id: string }>(
   orgId: string,
   query: ListQuery,
   extraColumns: readonly Expression<unknown>[] = [],
+  condition?: Expression<SqlBool>,
 ): Promise<ListRows<Row>> {
   const ctx = createTargetContext(mapping, dialect);
   const table = sql.table(mapping.table);
   const idRef = sql.ref(`${mapping.table}.id`);
-  const orgFilter = sql<SqlBool>`${sql.ref(`${mapping.table}.org_id`)} = ${orgId}`;
+  const orgOnly = sql<SqlBool>`${sql.ref(`${mapping.table}.org_id`)} = ${orgId}`;
+  const orgFilter = condition === undefined ? orgOnly : sql<SqlBool>`${orgOnly} and ${condition}`;
   const where =
     query.filter === undefined
       ? orgFilter

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ScimTokenRecord, ScimTokenRepo } from '../domain/ports.js';
 import type { Database, ScimTokensTable } from './schema.js';
+import { touchLastUsed } from './touch-last-used.js';
 
 function toScimToken(row: Selectable<ScimTokensTable>): ScimTokenRecord {
   return {
@@ -58,13 +59,6 @@ export function scimTokensRepo(db: Kysely<Database>): ScimTokenRepo {
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
-    async touch(id, at, notAfter) {
-      await db
-        .updateTable('scim_tokens')
-        .set({ last_used_at: at })
-        .where('id', '=', id)
-        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', notAfter)]))
-        .execute();
-    },
+    touch: (id, at, notAfter) => touchLastUsed(db, 'scim_tokens', id, at, notAfter),
   };
 }

@@ -1,7 +1,7 @@
 // UserRepo. userName uniqueness is enforced by the (org_id, user_name_key) unique index, never by a read first,
 // so two concurrent creates of one userName cannot both succeed.
-import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { GroupRef, ListQuery, UserListPage, UserRecord, UserRepo } from '../domain/ports.js';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { GroupRef, ListQuery, ManagedBy, UserListPage, UserRecord, UserRepo } from '../domain/ports.js';
 import { uniqueness } from '../scim/errors.js';
 import { resolveAttribute } from '../scim/schema/resolve-attribute.js';
 import { USER_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
@@ -14,7 +14,8 @@ import { runListQuery } from './run-list-query.js';
 import type { Database, UsersTable } from './schema.js';
 import type { SqlDialect } from './sql-dialect.js';
 
-type UserRow = Selectable<UsersTable>;
+// managed_by keeps its default ('scim') for rows written through SCIM; it is written only when the record says.
+type UserRow = Omit<Selectable<UsersTable>, 'managed_by'> & { managed_by?: ManagedBy };
 
 function toUserRow(user: UserRecord): UserRow {
   return {
@@ -30,6 +31,7 @@ function toUserRow(user: UserRecord): UserRow {
     version: user.version,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
+    ...(user.managedBy === undefined ? {} : { managed_by: user.managedBy }),
   };
 }
 
@@ -45,6 +47,7 @@ function toUserRecord(row: UserRow): UserRecord {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    managedBy: row.managed_by ?? 'scim',
   };
 }
 
@@ -194,7 +197,8 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
 
     async list(orgId, query, options = {}) {
       const withGroups = options.withGroups === true;
-      const userName = userNameLookup(query);
+      const { managedBy } = options;
+      const userName = managedBy === undefined ? userNameLookup(query) : undefined;
       if (userName !== undefined) {
         // The request every IdP sends before creating a user: at most one row, found by the unique index.
         const lookup = lookupQuery(db, dialect, 'user_name_key')(orgId, userName.toLowerCase());
@@ -210,6 +214,7 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
           orgId,
           query,
           withGroups ? [sql`${groupsJson(dialect)} as groups_json`] : [],
+          managedBy === undefined ? undefined : sql<SqlBool>`users.managed_by = ${managedBy}`,
         ),
       );
       return {

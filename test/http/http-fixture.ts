@@ -53,6 +53,7 @@ export async function createHttpFixture(overrides: Partial<AppDeps> = {}): Promi
             ? { orgId: 'org-b', orgSlug: 'b', tokenId: 't-b' }
             : undefined,
       ),
+    verifyApiKey: () => Promise.resolve(undefined),
     publicUrl: PUBLIC_URL,
     checkReady: () => Promise.resolve(),
     logLevel: 'silent',

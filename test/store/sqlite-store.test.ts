@@ -39,7 +39,10 @@ describe.each(sqliteDriversOfThisNode())('createSqliteStore (%s)', (driver) => {
     ]);
     const migrations = raw.prepare('select name from kysely_migration').all([]);
     raw.close();
-    expect(migrations).toEqual([expect.objectContaining({ name: '0001-initial' })]);
+    expect(migrations).toEqual([
+      expect.objectContaining({ name: '0001-initial' }),
+      expect.objectContaining({ name: '0002-access-and-events' }),
+    ]);
 
     const reopened = await createSqliteStore({ filename, driver });
     expect(await reopened.users.get('o1', u.id)).toEqual(u);

@@ -40,6 +40,7 @@ export function user(orgId: string, data: JsonObject, overrides: Partial<UserRec
     version: 1,
     createdAt,
     updatedAt: createdAt,
+    managedBy: 'scim',
     ...overrides,
   };
 }
@@ -55,6 +56,7 @@ export function group(orgId: string, displayName: string, overrides: Partial<Gro
     version: 1,
     createdAt,
     updatedAt: createdAt,
+    managedBy: 'scim',
     ...overrides,
   };
 }

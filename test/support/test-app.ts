@@ -1,18 +1,27 @@
 // A real Muster app (SQLite in memory, the production wiring of src/compose.ts) for inject() tests.
 import type { FastifyInstance } from 'fastify';
-import { createMuster } from '../../src/compose.js';
+import { createMuster, type Muster } from '../../src/compose.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { createAdminKey, type CreateAdminKeyInput } from '../../src/domain/admin-keys.js';
 import { DEFAULT_ORG_SLUG } from '../../src/domain/organizations.js';
 import { createScimToken } from '../../src/domain/scim-tokens.js';
 
 export interface TestApp {
   readonly app: FastifyInstance;
+  /** The whole instance: its store and token deps, for setting up state the HTTP surface under test does not own. */
+  readonly muster: Muster;
   /** A valid SCIM bearer token of organization `default`. */
   readonly token: string;
   /** SCIM base URL as the app advertises it (`http://muster.test/scim/v2`). */
   readonly scimBase: string;
   /** Creates another organization and returns a token for it. */
   createOrgToken(slug: string): Promise<string>;
+  /** A valid instance-wide admin key (`mak_…`): it manages every organization. */
+  readonly adminKey: string;
+  /** Creates another admin key (with `orgSlug`: scoped to that organization, created when missing). */
+  createAdminKey(
+    input?: Partial<CreateAdminKeyInput>,
+  ): Promise<{ readonly id: string; readonly key: string }>;
   close(): Promise<void>;
 }
 
@@ -26,11 +35,21 @@ export async function createTestApp(): Promise<TestApp> {
   try {
     const createOrgToken = async (slug: string): Promise<string> =>
       (await createScimToken(muster.tokenDeps, { orgSlug: slug, name: `test-${slug}` })).token;
+    const createTestAdminKey = async (input: Partial<CreateAdminKeyInput> = {}) => {
+      const created = await createAdminKey(
+        { ...muster.tokenDeps, store: muster.store },
+        { name: 'test-admin', ...input },
+      );
+      return { id: created.record.id, key: created.key };
+    };
     return {
       app: muster.app,
+      muster,
       token: await createOrgToken(DEFAULT_ORG_SLUG),
       scimBase: `${config.publicUrl}/scim/v2`,
       createOrgToken,
+      adminKey: (await createTestAdminKey()).key,
+      createAdminKey: createTestAdminKey,
       close: () => muster.close(),
     };
   } catch (error) {

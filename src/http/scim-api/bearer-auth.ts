@@ -31,7 +31,12 @@ export function registerBearerAuth(app: FastifyInstance, deps: AppDeps, baseUrl:
     if (principal === undefined) {
       throw unauthorized('The bearer token is unknown, revoked or expired');
     }
-    request.scimContext = { orgId: principal.orgId, baseUrl, requestId: request.id };
+    request.scimContext = {
+      orgId: principal.orgId,
+      baseUrl,
+      requestId: request.id,
+      tokenId: principal.tokenId,
+    };
   });
 }
 

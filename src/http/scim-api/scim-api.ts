@@ -8,6 +8,7 @@ import type { AppDeps } from '../app-deps.js';
 import { registerBearerAuth, scimContextOf } from './bearer-auth.js';
 import { registerBulkRoute } from './bulk.js';
 import { registerDiscoveryRoutes } from './discovery-routes.js';
+import { registerProvisioningLog } from './record-provisioning-log.js';
 import { resolveLimits } from './resolve-limits.js';
 import { registerResourceRoutes, searchBody } from './resource-routes.js';
 import { registerScimErrorHandler } from './scim-error-handler.js';
@@ -27,6 +28,7 @@ export function createScimApi(deps: AppDeps): FastifyPluginAsync {
     registerScimJsonParser(app, limits.maxPayloadBytes);
     registerScimErrorHandler(app, limits.maxPayloadBytes);
     registerBearerAuth(app, deps, baseUrl);
+    registerProvisioningLog(app, deps);
 
     app.addHook('onSend', async (_request, reply, payload) => {
       // 204 and 304 carry no body, so no media type either.

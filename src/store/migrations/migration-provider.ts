@@ -1,5 +1,6 @@
 // Migrations as code (no files read at runtime, so the build output is self-contained). Names sort in apply order.
 import type { Migration, MigrationProvider } from 'kysely';
+import { createAccessAndEventsMigration } from './0002-access-and-events.js';
 import { createInitialMigration, type InitialMigrationOptions } from './0001-initial.js';
 
 export type MigrationOptions = InitialMigrationOptions;
@@ -7,6 +8,7 @@ export type MigrationOptions = InitialMigrationOptions;
 export function migrationProvider(options: MigrationOptions): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial': createInitialMigration(options),
+    '0002-access-and-events': createAccessAndEventsMigration(),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

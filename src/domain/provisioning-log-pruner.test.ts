@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pruneProvisioningLog, startProvisioningLogPruner } from './provisioning-log-pruner.js';
+
+const HOUR = 3_600_000;
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+
+function createFakeLog() {
+  const lines: { level: string; details: object }[] = [];
+  return {
+    lines,
+    info: (details: object) => lines.push({ level: 'info', details }),
+    warn: (details: object) => lines.push({ level: 'warn', details }),
+    error: (details: object) => lines.push({ level: 'error', details }),
+  };
+}
+
+/** A repository with `remaining` expired rows; records each call's cut-off. */
+function createFakeRepo(remaining: number) {
+  const calls: { before: string; limit: number }[] = [];
+  const state = { remaining, fail: false };
+  return {
+    calls,
+    state,
+    provisioningLog: {
+      deleteOlderThan: (before: string, limit: number) => {
+        calls.push({ before, limit });
+        if (state.fail) return Promise.reject(new Error('database is locked'));
+        const deleted = Math.min(limit, state.remaining);
+        state.remaining -= deleted;
+        return Promise.resolve(deleted);
+      },
+    },
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('pruneProvisioningLog', () => {
+  it('deletes in chunks until a chunk comes back short, with the cut-off from the clock', async () => {
+    const repo = createFakeRepo(5);
+    const pruning = pruneProvisioningLog({
+      store: repo,
+      clock: { now: () => NOW },
+      retentionDays: 30,
+      chunkSize: 2,
+    });
+    await vi.runAllTimersAsync();
+    expect(await pruning).toBe(5);
+    expect(repo.calls).toEqual([
+      { before: '2026-01-30T12:00:00.000Z', limit: 2 },
+      { before: '2026-01-30T12:00:00.000Z', limit: 2 },
+      { before: '2026-01-30T12:00:00.000Z', limit: 2 },
+    ]);
+  });
+
+  it('stops after the current chunk when asked to', async () => {
+    const repo = createFakeRepo(100);
+    const deleted = await pruneProvisioningLog(
+      { store: repo, clock: { now: () => NOW }, retentionDays: 1, chunkSize: 10 },
+      () => true,
+    );
+    expect(deleted).toBe(10);
+  });
+});
+
+describe('startProvisioningLogPruner', () => {
+  it('runs at start and then every interval until stopped', async () => {
+    const repo = createFakeRepo(3);
+    const log = createFakeLog();
+    const pruner = startProvisioningLogPruner({
+      store: repo,
+      clock: { now: () => NOW },
+      retentionDays: 30,
+      log,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(repo.calls).toHaveLength(1);
+    expect(log.lines).toEqual([{ level: 'info', details: { deleted: 3, retentionDays: 30 } }]);
+
+    await vi.advanceTimersByTimeAsync(HOUR - 1);
+    expect(repo.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(repo.calls).toHaveLength(2);
+
+    await pruner.stop();
+    await vi.advanceTimersByTimeAsync(10 * HOUR);
+    expect(repo.calls).toHaveLength(2);
+  });
+
+  it('logs a failing run and tries again at the next one', async () => {
+    const repo = createFakeRepo(1);
+    repo.state.fail = true;
+    const log = createFakeLog();
+    const pruner = startProvisioningLogPruner({
+      store: repo,
+      clock: { now: () => NOW },
+      retentionDays: 30,
+      log,
+      intervalMs: 1_000,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log.lines.map((l) => l.level)).toEqual(['error']);
+    repo.state.fail = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(log.lines.map((l) => l.level)).toEqual(['error', 'info']);
+    await pruner.stop();
+  });
+});

@@ -1,0 +1,102 @@
+// RFC 6750 bearer authentication with admin keys (`mak_…`), and the organization the request acts on. Both become the
+// request's adminContext, a field of that one request object: two callers never share anything.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AdminPrincipal } from '../../domain/admin-keys.js';
+import type { AdminServices } from '../../domain/admin-services.js';
+import { DEFAULT_ORG_SLUG } from '../../domain/organizations.js';
+import type { Organization } from '../../domain/ports.js';
+import { problem } from './admin-api-error.js';
+import { ORG_HEADER } from './admin-schemas.js';
+
+export interface AdminRequestContext {
+  readonly principal: AdminPrincipal;
+  /** The organization this request acts on (see resolveOrganization). */
+  readonly organization: Organization;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the admin API's auth hook; null outside /api/v1 or before authentication. */
+    adminContext: AdminRequestContext | null;
+  }
+}
+
+// RFC 6750 §2.1: b64token, after a case-insensitive "Bearer" scheme.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/**
+ * An organization key acts on its own organization, and naming another one is forbidden (403). An instance-wide key
+ * acts on the organization the header names (slug or id), `default` without the header; an unknown one is 404.
+ */
+async function resolveOrganization(
+  services: AdminServices,
+  principal: AdminPrincipal,
+  header: string | undefined,
+): Promise<Organization> {
+  if (principal.orgId !== null) {
+    const own = await services.organizations.find(principal.orgId);
+    // The key's organization is gone (its keys go with it); answered like any dead key.
+    if (own === undefined) throw problem('unauthorized', 'The admin key is unknown, revoked or expired');
+    if (header !== undefined && header !== own.slug && header !== own.id) {
+      throw problem(
+        'forbidden',
+        `This admin key belongs to organization "${own.slug}" and cannot act on ${JSON.stringify(header)}`,
+      );
+    }
+    return own;
+  }
+  const ref = header ?? DEFAULT_ORG_SLUG;
+  const found = await services.organizations.find(ref);
+  if (found === undefined) throw problem('not_found', `Organization ${JSON.stringify(ref)} does not exist`);
+  return found;
+}
+
+function orgHeaderOf(request: FastifyRequest): string | undefined {
+  const value = request.headers[ORG_HEADER];
+  if (Array.isArray(value)) throw problem('bad_request', `Send the ${ORG_HEADER} header once`);
+  const trimmed = value?.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Authenticates every route of `app` (and its children). Register public routes outside it. */
+export function registerAdminAuth(app: FastifyInstance, services: AdminServices): void {
+  app.decorateRequest('adminContext', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header === undefined || header.trim() === '') {
+      throw problem('unauthorized', 'Authentication required: send Authorization: Bearer <admin key>');
+    }
+    const key = BEARER.exec(header)?.[1];
+    if (key === undefined) {
+      throw problem('unauthorized', 'The Authorization header must use the Bearer scheme (RFC 6750)');
+    }
+    const principal = await services.authenticate(key);
+    if (principal === undefined)
+      throw problem('unauthorized', 'The admin key is unknown, revoked or expired');
+    const organization = await resolveOrganization(services, principal, orgHeaderOf(request));
+    request.adminContext = { principal, organization };
+  });
+}
+
+function contextOf(request: FastifyRequest): AdminRequestContext {
+  const ctx = request.adminContext;
+  if (ctx === null) throw new Error('admin API route reached without authentication');
+  return ctx;
+}
+
+/** The organization the authenticated request acts on. */
+export function orgOf(request: FastifyRequest): Organization {
+  return contextOf(request).organization;
+}
+
+/** The admin key the request authenticated with. */
+export function principalOf(request: FastifyRequest): AdminPrincipal {
+  return contextOf(request).principal;
+}
+
+/** 403 unless the request's key is instance-wide (manages every organization). */
+export function requireInstanceKey(request: FastifyRequest, action: string): void {
+  if (principalOf(request).orgId !== null) {
+    throw problem('forbidden', `Only an instance-wide admin key can ${action}`);
+  }
+}

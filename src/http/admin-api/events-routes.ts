@@ -1,0 +1,103 @@
+// /events: the organization's change feed, read from the outbox in sequence order. `after` is the last cursor a
+// reader has; the response's nextCursor is where to continue (also when nothing new has happened yet).
+import { Type } from 'typebox';
+import type { AdminServices } from '../../domain/admin-services.js';
+import { MAX_EVENTS_PAGE } from '../../domain/events.js';
+import type { EventRecord, EventType } from '../../domain/ports.js';
+import { orgOf } from './admin-auth.js';
+import { adminSchema, Timestamp, type AdminApp } from './admin-schemas.js';
+
+const TAGS = ['events'];
+
+export const EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'user.deactivated',
+  'user.reactivated',
+  'user.deleted',
+  'team.created',
+  'team.updated',
+  'team.deleted',
+  'team.member_added',
+  'team.member_removed',
+  'api_key.created',
+  'api_key.revoked',
+  'api_key.blocked',
+  'api_key.unblocked',
+  'scim_token.created',
+  'scim_token.revoked',
+] as const satisfies readonly EventType[];
+
+const EventTypeSchema = Type.Unsafe<EventType>(Type.String({ enum: [...EVENT_TYPES] }));
+
+const EventSchema = Type.Object({
+  id: Type.String({ description: 'Unique event id (also the webhook-id of its deliveries)' }),
+  sequence: Type.Integer({ minimum: 1, description: 'Per-organization, gap-free, increasing' }),
+  type: EventTypeSchema,
+  occurredAt: Timestamp,
+  resourceType: Type.Union([
+    Type.Literal('user'),
+    Type.Literal('team'),
+    Type.Literal('api_key'),
+    Type.Literal('scim_token'),
+  ]),
+  resourceId: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+
+const toEvent = (e: EventRecord) => ({
+  id: e.id,
+  sequence: e.seq,
+  type: e.type,
+  occurredAt: e.occurredAt,
+  resourceType: e.resourceType,
+  resourceId: e.resourceId,
+  data: e.data,
+});
+
+export function registerEventsRoutes(app: AdminApp, services: AdminServices): void {
+  app.get(
+    '/events',
+    {
+      schema: adminSchema({
+        summary: 'Page through the change events, oldest first',
+        tags: TAGS,
+        querystring: Type.Object(
+          {
+            after: Type.Optional(
+              Type.String({
+                pattern: '^(0|[1-9][0-9]{0,15})$',
+                description: 'nextCursor of the previous page; absent or 0: from the first event',
+              }),
+            ),
+            limit: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: MAX_EVENTS_PAGE, description: 'Page size (default 100)' }),
+            ),
+            type: Type.Optional(
+              Type.Array(EventTypeSchema, { description: 'Only these types (repeat the parameter)' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(EventSchema),
+            nextCursor: Type.String({
+              description: 'Pass as `after` to continue; poll again with it when idle',
+            }),
+            hasMore: Type.Boolean({ description: 'More events are waiting right now' }),
+          }),
+        },
+      }),
+    },
+    async (request) => {
+      const { after, limit, type } = request.query;
+      const page = await services.events.list(orgOf(request).id, {
+        limit: limit ?? 100,
+        ...(after === undefined ? {} : { after }),
+        ...(type === undefined ? {} : { types: type }),
+      });
+      return { items: page.items.map(toEvent), nextCursor: page.nextCursor, hasMore: page.hasMore };
+    },
+  );
+}

@@ -1,0 +1,27 @@
+// A forced change to what the identity provider owns is allowed but never silent: it is logged with who (admin key),
+// where (organization) and what (resource, fields), so an unexpected IdP overwrite can be traced back.
+import type { FastifyRequest } from 'fastify';
+import type { AdminResourceKind, IdpOverride } from '../../domain/admin-idp-managed.js';
+import { orgOf, principalOf } from './admin-auth.js';
+
+export function logIdpOverride(
+  request: FastifyRequest,
+  resource: AdminResourceKind,
+  resourceId: string,
+  override: IdpOverride | null,
+): void {
+  if (override === null) return;
+  const org = orgOf(request);
+  request.log.warn(
+    {
+      keyId: principalOf(request).keyId,
+      orgId: org.id,
+      org: org.slug,
+      resource,
+      resourceId,
+      action: override.action,
+      ...(override.action === 'update' ? { fields: override.fields } : {}),
+    },
+    `admin API ${override.action === 'delete' ? 'deleted' : 'changed'} an IdP-managed ${resource} with force=true`,
+  );
+}

@@ -1,0 +1,145 @@
+// GET /api/v1/keys/verify: one call for apps and gateways to check an API key. Built for nginx `auth_request`,
+// Traefik ForwardAuth and Envoy ext_authz (which appends the original path: /api/v1/keys/verify/<path>), so any method
+// and any sub-path is answered, and the identity is also given as headers the proxy can forward upstream.
+// Authenticated by the API key itself, never by admin keys: registered in the admin API outside its admin-key scope.
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { VerifiedApiKey } from '../../domain/api-keys.js';
+
+export const KEY_VERIFY_PATH = '/api/v1/keys/verify';
+
+export interface KeyVerifyDeps {
+  readonly verifyApiKey: (key: string) => Promise<VerifiedApiKey | undefined>;
+}
+
+// RFC 6750 §2.1 b64token after a case-insensitive "Bearer" scheme.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/** The presented key: `Authorization: Bearer <key>`, or `X-Api-Key: <key>` as many SDKs send it. */
+function presentedKey(request: FastifyRequest): string | undefined {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) return BEARER.exec(authorization)?.[1];
+  const apiKey = request.headers['x-api-key'];
+  return typeof apiKey === 'string' && apiKey !== '' ? apiKey.trim() : undefined;
+}
+
+const teamRef = {
+  type: 'object',
+  required: ['id', 'displayName'],
+  properties: { id: { type: 'string' }, displayName: { type: 'string' } },
+  additionalProperties: false,
+} as const;
+
+/** Serialised by Fastify's compiled serializer (also what the OpenAPI document shows). */
+export const VERIFY_RESPONSE_SCHEMA = {
+  type: 'object',
+  required: ['valid', 'key', 'org', 'user', 'teams'],
+  properties: {
+    valid: { type: 'boolean', const: true },
+    key: {
+      type: 'object',
+      required: ['id', 'name', 'ownerType', 'expiresAt'],
+      properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        ownerType: { type: 'string', enum: ['user', 'team'] },
+        expiresAt: { type: ['string', 'null'], format: 'date-time' },
+      },
+      additionalProperties: false,
+    },
+    org: {
+      type: 'object',
+      required: ['id', 'slug'],
+      properties: { id: { type: 'string' }, slug: { type: 'string' } },
+      additionalProperties: false,
+    },
+    user: {
+      anyOf: [
+        {
+          type: 'object',
+          required: ['id', 'userName', 'displayName'],
+          properties: {
+            id: { type: 'string' },
+            userName: { type: 'string' },
+            displayName: { type: ['string', 'null'] },
+          },
+          additionalProperties: false,
+        },
+        { type: 'null' },
+      ],
+    },
+    teams: { type: 'array', items: teamRef },
+  },
+  additionalProperties: false,
+} as const;
+
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+  },
+} as const;
+
+function unauthorized(reply: FastifyReply, detail: string): FastifyReply {
+  return reply
+    .code(401)
+    .header('www-authenticate', 'Bearer realm="muster", error="invalid_token"')
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send({ type: 'about:blank', title: 'Unauthorized', status: 401, detail });
+}
+
+export function createKeyVerifyRoutes(deps: KeyVerifyDeps): FastifyPluginAsync {
+  // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
+  return async (app: FastifyInstance) => {
+    const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+      const key = presentedKey(request);
+      if (key === undefined) {
+        return unauthorized(reply, 'Send the API key as Authorization: Bearer <key> (or X-Api-Key: <key>)');
+      }
+      const verified = await deps.verifyApiKey(key);
+      if (verified === undefined) {
+        return unauthorized(reply, 'The API key is unknown, revoked, blocked or expired');
+      }
+      // Never cached by a proxy: the next call after a deprovisioning must be refused.
+      void reply.header('cache-control', 'no-store');
+      void reply.header('x-muster-key-id', verified.keyId);
+      void reply.header('x-muster-org-id', verified.org.id);
+      void reply.header('x-muster-org-slug', verified.org.slug);
+      if (verified.user !== null) void reply.header('x-muster-user-id', verified.user.id);
+      void reply.header('x-muster-team-ids', verified.teams.map((t) => t.id).join(','));
+      return reply.send({
+        valid: true,
+        key: {
+          id: verified.keyId,
+          name: verified.keyName,
+          ownerType: verified.ownerType,
+          expiresAt: verified.expiresAt,
+        },
+        org: verified.org,
+        user: verified.user,
+        teams: verified.teams,
+      });
+    };
+    const schema = {
+      summary: 'Verify an API key',
+      description:
+        'Checks the API key sent as `Authorization: Bearer mk_…` (or `X-Api-Key`). 200 with the key, its user, teams ' +
+        'and organization (also as X-Muster-* headers for nginx auth_request, Traefik ForwardAuth and Envoy ' +
+        'ext_authz), or 401. Any method and any sub-path is accepted, so proxies can forward the original request line.',
+      tags: ['API keys'],
+      security: [{ bearer: [] }],
+      response: { 200: VERIFY_RESPONSE_SCHEMA, 401: PROBLEM_SCHEMA },
+    };
+    app.get('/keys/verify', { schema }, handler);
+    app.route({
+      method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      url: '/keys/verify',
+      schema: { ...schema, hide: true },
+      handler,
+    });
+    app.all('/keys/verify/*', { schema: { ...schema, hide: true } }, handler);
+  };
+}
