@@ -11,7 +11,12 @@ import type { AdminDirectoryDeps } from './admin-users.js';
 import { toGroupRecord } from './groups.js';
 import { isSameJson } from './is-same-json.js';
 import type { GroupRecord, ManagedBy, MemberRef, MemberType, StoreTx } from './ports.js';
-import { recordMembershipChange, recordTeamChange, type ChangeScope } from './record-changes.js';
+import {
+  deleteTeamRecorded,
+  recordMembershipChange,
+  recordTeamChange,
+  type ChangeScope,
+} from './record-changes.js';
 
 const IDP_OWNED = ['displayName', 'externalId'] as const;
 /** How a membership change is named when it overrides the IdP. */
@@ -209,15 +214,7 @@ export function createAdminTeams(deps: AdminDirectoryDeps): AdminTeams {
           { action: 'delete' },
           options.force,
         );
-        const scope = scopeOf(tx, orgId, clock.now().toISOString());
-        // As a SCIM DELETE: its own member rows go with it (team.deleted stands for them); its rows as a nested
-        // member of other teams are each an event of that team.
-        const parents = await tx.memberships.removeEverywhere(orgId, id);
-        for (const parentId of parents) {
-          await recordMembershipChange(scope, parentId, { added: [], removed: [{ id, type: 'Group' }] });
-        }
-        await recordTeamChange(scope, existing, undefined);
-        await tx.groups.delete(orgId, id);
+        await deleteTeamRecorded(scopeOf(tx, orgId, clock.now().toISOString()), existing);
         return { result: null, override };
       }),
 

@@ -10,7 +10,7 @@ import { checkIdpManaged, type AdminWrite } from './admin-idp-managed.js';
 import { containsAny, toAdminListQuery, type AdminPage, type AdminPageRequest } from './admin-page.js';
 import { isSameJson } from './is-same-json.js';
 import type { Clock, Ids, ManagedBy, Store, StoreTx, UserRecord } from './ports.js';
-import { recordMembershipChange, recordUserChange, type ChangeScope } from './record-changes.js';
+import { deleteUserRecorded, recordUserChange, type ChangeScope } from './record-changes.js';
 import { toUserRecord } from './users.js';
 
 /** The fields an IdP sends and owns (RFC 7643 §4.1 attributes the admin API exposes). */
@@ -237,14 +237,7 @@ export function createAdminUsers(deps: AdminDirectoryDeps): AdminUsers {
           { action: 'delete' },
           options.force,
         );
-        const scope = scopeOf(tx, orgId, clock.now().toISOString());
-        // As a SCIM DELETE: the keys are blocked as deleted first, so leaving the teams blocks nothing twice.
-        await recordUserChange(scope, existing, undefined);
-        const teamIds = await tx.memberships.removeEverywhere(orgId, id);
-        for (const teamId of teamIds) {
-          await recordMembershipChange(scope, teamId, { added: [], removed: [{ id, type: 'User' }] });
-        }
-        await tx.users.delete(orgId, id);
+        await deleteUserRecorded(scopeOf(tx, orgId, clock.now().toISOString()), existing);
         return { result: null, override };
       }),
   };

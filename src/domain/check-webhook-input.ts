@@ -1,7 +1,7 @@
 // Validation of what admins send for webhook endpoints and listings: each bad value gets a 400 invalidValue that says
 // what is accepted.
 import { invalidValue } from '../scim/errors.js';
-import { WEBHOOK_EVENT_TYPES } from './build-webhook-payload.js';
+import { EVENT_TYPES } from './events.js';
 import type { EventType } from './ports.js';
 
 const MAX_URL_LENGTH = 2048;
@@ -33,10 +33,10 @@ export function checkWebhookDescription(raw: unknown): string {
 
 export function checkWebhookEventTypes(raw: unknown): readonly EventType[] {
   if (!Array.isArray(raw)) throw invalidValue('eventTypes must be an array of event types ([] = every type)');
-  const known: readonly string[] = WEBHOOK_EVENT_TYPES;
+  const known: readonly string[] = EVENT_TYPES;
   const types: EventType[] = [];
   for (const item of raw as readonly unknown[]) {
-    const type = WEBHOOK_EVENT_TYPES.find((t) => t === item);
+    const type = EVENT_TYPES.find((t) => t === item);
     if (type === undefined) {
       throw invalidValue(`unknown event type ${JSON.stringify(item)}; known types: ${known.join(', ')}`);
     }

@@ -5,6 +5,28 @@ import { invalidValue } from '../scim/errors.js';
 import type { EventRecord, EventType, Store } from './ports.js';
 
 export const MAX_EVENTS_PAGE = 1000;
+
+/** Every EventType, in the order the docs list them; the check below fails to compile when one is missing. */
+export const EVENT_TYPES = [
+  'user.created',
+  'user.updated',
+  'user.deactivated',
+  'user.reactivated',
+  'user.deleted',
+  'team.created',
+  'team.updated',
+  'team.deleted',
+  'team.member_added',
+  'team.member_removed',
+  'api_key.created',
+  'api_key.revoked',
+  'api_key.blocked',
+  'api_key.unblocked',
+  'scim_token.created',
+  'scim_token.revoked',
+] as const satisfies readonly EventType[];
+const _everyEventTypeListed: Exclude<EventType, (typeof EVENT_TYPES)[number]> extends never ? true : false =
+  true;
 const CURSOR = /^(0|[1-9][0-9]{0,15})$/;
 
 export interface EventFeedPage {

@@ -13,6 +13,7 @@ import { isSameJson } from './is-same-json.js';
 import { planMemberOps, type MemberStep } from './plan-member-ops.js';
 import type { GroupRecord, MemberChange, MemberRef, MemberType, StoreTx } from './ports.js';
 import {
+  deleteTeamRecorded,
   recordMembershipChange,
   recordTeamChange,
   type ChangeScope,
@@ -281,14 +282,7 @@ export function createGroupsService(deps: ResourceServiceDeps): ResourceService 
       await store.transaction(async (tx) => {
         const existing = await getExisting(tx, ctx, id);
         checkPrecondition(options.ifMatch, existing.version);
-        const scope = scopeOf(tx, ctx.orgId, clock.now().toISOString());
-        // The group's own member rows go with it (ON DELETE CASCADE; team.deleted stands for them); its rows as a
-        // nested member of other groups go here, each an event of that group.
-        for (const parentId of await tx.memberships.removeEverywhere(ctx.orgId, id)) {
-          await recordMembershipChange(scope, parentId, { added: [], removed: [{ id, type: 'Group' }] });
-        }
-        await recordTeamChange(scope, existing, undefined);
-        await tx.groups.delete(ctx.orgId, id);
+        await deleteTeamRecorded(scopeOf(tx, ctx.orgId, clock.now().toISOString()), existing);
       });
     },
 

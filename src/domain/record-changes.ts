@@ -262,3 +262,27 @@ export async function recordMembershipChange(
   }
   await scope.tx.events.append(scope.orgId, events, scope.at);
 }
+
+/**
+ * Deletes a user with everything that goes with it: its keys blocked for good, its memberships removed (each an event
+ * of its team), then the row. Keys are blocked as deleted first, so leaving the teams blocks nothing twice.
+ */
+export async function deleteUserRecorded(scope: ChangeScope, user: UserRecord): Promise<void> {
+  await recordUserChange(scope, user, undefined);
+  for (const teamId of await scope.tx.memberships.removeEverywhere(scope.orgId, user.id)) {
+    await recordMembershipChange(scope, teamId, { added: [], removed: [{ id: user.id, type: 'User' }] });
+  }
+  await scope.tx.users.delete(scope.orgId, user.id);
+}
+
+/**
+ * Deletes a team: its own member rows go with it (ON DELETE CASCADE; team.deleted stands for them), its rows as a
+ * nested member of other teams are each an event of that team, and its keys and the keys bound to it are blocked.
+ */
+export async function deleteTeamRecorded(scope: ChangeScope, team: GroupRecord): Promise<void> {
+  for (const parentId of await scope.tx.memberships.removeEverywhere(scope.orgId, team.id)) {
+    await recordMembershipChange(scope, parentId, { added: [], removed: [{ id: team.id, type: 'Group' }] });
+  }
+  await recordTeamChange(scope, team, undefined);
+  await scope.tx.groups.delete(scope.orgId, team.id);
+}

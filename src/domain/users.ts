@@ -10,7 +10,7 @@ import type { JsonObject } from '../shared/json.js';
 import { checkPrecondition } from './check-precondition.js';
 import { isSameJson } from './is-same-json.js';
 import type { Clock, GroupRef, Ids, Store, StoreTx, UserRecord } from './ports.js';
-import { recordMembershipChange, recordUserChange, type ChangeScope } from './record-changes.js';
+import { deleteUserRecorded, recordUserChange, type ChangeScope } from './record-changes.js';
 import type { Projection, ResourceResult, ResourceService, ScimContext } from './scim-service.js';
 import { toScimUser, userLocation } from './to-scim-resource.js';
 
@@ -172,13 +172,7 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       await store.transaction(async (tx) => {
         const existing = await getExisting(tx, ctx, id);
         checkPrecondition(options.ifMatch, existing.version);
-        const scope = changeScope(tx, ctx, clock.now().toISOString());
-        // Keys are blocked as deleted first, so leaving the teams below blocks nothing twice.
-        await recordUserChange(scope, existing, undefined);
-        for (const teamId of await tx.memberships.removeEverywhere(ctx.orgId, id)) {
-          await recordMembershipChange(scope, teamId, { added: [], removed: [{ id, type: 'User' }] });
-        }
-        await tx.users.delete(ctx.orgId, id);
+        await deleteUserRecorded(changeScope(tx, ctx, clock.now().toISOString()), existing);
       });
     },
 

@@ -1,6 +1,7 @@
 // Webhooks leave Muster only through the background worker: a SCIM request writes its event to the outbox and
 // answers; no delivery exists and nothing is sent until a worker pass runs. With WEBHOOK_WORKER on (the default),
 // the worker started by createMuster delivers on its own and stops with close().
+import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMuster, type Muster } from '../../src/compose.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -86,6 +87,15 @@ describe('webhooks and the request path', () => {
     };
     const now = Math.floor(Date.now() / 1000);
     expect(verifyWebhook(secret, headers, request?.body ?? '', now)).toEqual({ ok: true });
+    // The reference implementation of the spec agrees, and refuses the body once it is changed.
+    const reference = new Webhook(secret);
+    const sent = {
+      'webhook-id': request?.id ?? '',
+      'webhook-timestamp': request?.timestamp ?? '',
+      'webhook-signature': request?.signature ?? '',
+    };
+    expect(reference.verify(request?.body ?? '', sent)).toMatchObject({ type: 'user.created' });
+    expect(() => reference.verify((request?.body ?? '').replace('ada@', 'eve@'), sent)).toThrow();
   });
 
   it('the worker createMuster starts delivers on its own', async () => {

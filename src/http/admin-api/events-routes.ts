@@ -2,31 +2,12 @@
 // reader has; the response's nextCursor is where to continue (also when nothing new has happened yet).
 import { Type } from 'typebox';
 import type { AdminServices } from '../../domain/admin-services.js';
-import { MAX_EVENTS_PAGE } from '../../domain/events.js';
+import { EVENT_TYPES, MAX_EVENTS_PAGE } from '../../domain/events.js';
 import type { EventRecord, EventType } from '../../domain/ports.js';
 import { orgOf } from './admin-auth.js';
 import { adminSchema, Timestamp, type AdminApp } from './admin-schemas.js';
 
 const TAGS = ['events'];
-
-export const EVENT_TYPES = [
-  'user.created',
-  'user.updated',
-  'user.deactivated',
-  'user.reactivated',
-  'user.deleted',
-  'team.created',
-  'team.updated',
-  'team.deleted',
-  'team.member_added',
-  'team.member_removed',
-  'api_key.created',
-  'api_key.revoked',
-  'api_key.blocked',
-  'api_key.unblocked',
-  'scim_token.created',
-  'scim_token.revoked',
-] as const satisfies readonly EventType[];
 
 const EventTypeSchema = Type.Unsafe<EventType>(Type.String({ enum: [...EVENT_TYPES] }));
 

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AdminServices } from '../../domain/admin-services.js';
-import { WEBHOOK_EVENT_TYPES } from '../../domain/build-webhook-payload.js';
+import { EVENT_TYPES } from '../../domain/events.js';
 import type { EventType, WebhookAttemptRecord } from '../../domain/ports.js';
 import type { WebhookDeliveryView, WebhookEndpointView } from '../../domain/webhooks.js';
 import { problem } from './admin-api-error.js';
@@ -21,7 +21,7 @@ import { decodeCursor, encodeCursor, pageArray, pageOf, pageQuery, pageRequest }
 
 const TAGS = ['webhooks'];
 
-const EventTypeSchema = Type.Unsafe<EventType>(Type.String({ enum: [...WEBHOOK_EVENT_TYPES] }));
+const EventTypeSchema = Type.Unsafe<EventType>(Type.String({ enum: [...EVENT_TYPES] }));
 
 const EndpointSchema = Type.Object({
   id: Type.String(),
