@@ -1,4 +1,4 @@
-// Profiles one Muster workload with --cpu-prof: `node profile-get.js [get|filter] [seconds]` after `npm run build`.
+// Profiles one Muster workload with --cpu-prof: `node profile-get.js [get|filter|verify] [seconds]` after `npm run build`.
 // Writes the .cpuprofile under bench/results/ and prints the functions with the most self time.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,7 @@ const { token } = JSON.parse(out.trim().split('\n').at(-1));
 const client = new ScimClient({ port, basePath: '/scim/v2', token });
 const { ids } = await seedUsers(client, { prefix: 'user', count: 2000, concurrency: 16 });
 client.close();
+const keys = workload === 'verify' ? await createKeys(ids.slice(0, 200)) : [];
 await stopServer(seeder);
 const server = await start(['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
 try {
@@ -55,6 +56,10 @@ try {
       {
         setupRequest: (req) => {
           n++;
+          if (workload === 'verify') {
+            const headers = { ...req.headers, authorization: `Bearer ${keys[n % keys.length]}` };
+            return { ...req, method: 'GET', path: '/api/v1/keys/verify', headers };
+          }
           const path =
             workload === 'filter'
               ? `/scim/v2/Users${filterQuery(`userName eq "${userNameOf('user', n % 2000)}"`)}`
@@ -69,6 +74,22 @@ try {
   await stopServer(server);
   rmSync(work, { recursive: true, force: true });
 }
+/** An API key for each user, through the admin API of the (unprofiled) seeding server. */
+async function createKeys(userIds) {
+  const created = await runNode([join(ROOT, 'bin/muster.js'), 'admin-key', 'create', '--name', 'prof', '--json'], {
+    env,
+    cwd: ROOT,
+  });
+  const { key: adminKey } = JSON.parse(created.trim().split('\n').at(-1));
+  const admin = new ScimClient({ port, basePath: '/api/v1', token: adminKey, mediaType: 'application/json' });
+  const keys = [];
+  for (const userId of userIds) {
+    keys.push((await admin.expect([201], 'POST', `/users/${userId}/api-keys`, { name: 'prof' })).key);
+  }
+  admin.close();
+  return keys;
+}
+
 const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
 const profile = JSON.parse(readFileSync(join(profDir, file), 'utf8'));
 const self = new Map();

@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config, DatabaseConfig } from './config/load-config.js';
 import { createAdminServices } from './domain/admin-services.js';
-import { verifyApiKey } from './domain/api-keys.js';
+import { invalidatingCache, ApiKeyVerifyCache } from './domain/api-key-verify-cache.js';
+import { verifyApiKey, type CachedVerification } from './domain/api-keys.js';
 import { createGroupsService } from './domain/groups.js';
 import { DEFAULT_ORG_SLUG, ensureOrganization } from './domain/organizations.js';
 import type { Clock, Ids, Organization, Store } from './domain/ports.js';
@@ -56,7 +57,11 @@ export function openStore(database: DatabaseConfig): Promise<Store> {
 }
 
 export async function createMuster(config: Config, options: MusterOptions = {}): Promise<Muster> {
-  const store = await openStore(config.database);
+  const database = await openStore(config.database);
+  // Every use case that changes users, teams, memberships or keys gets this store: its transactions invalidate the
+  // verified-key cache before their callers answer. The webhook worker and the log writer change none of that.
+  const verifyCache = new ApiKeyVerifyCache<CachedVerification>();
+  const store = invalidatingCache(database, verifyCache);
   const clock = options.clock ?? systemClock;
   const ids = uuidV7Ids;
   const tokenDeps: ScimTokenDeps = { store, clock, ids, authCache: new ScimTokenAuthCache() };
@@ -64,16 +69,17 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
   try {
     const defaultOrganization = await ensureOrganization(store, clock, ids, DEFAULT_ORG_SLUG);
     const serviceDeps = { store, clock, ids };
+    const verifyDeps = { ...serviceDeps, verifyCache };
     const deps: AppDeps = {
       scim: { users: createUsersService(serviceDeps), groups: createGroupsService(serviceDeps) },
       authenticateScimToken: (token) => authenticateScimToken(tokenDeps, token),
-      verifyApiKey: (key) => verifyApiKey(serviceDeps, key),
+      verifyApiKey: (key) => verifyApiKey(verifyDeps, key),
       publicUrl: config.publicUrl,
       checkReady: () => store.ping(),
       logLevel: config.logLevel,
       limits: config.scim,
       createProvisioningLogWriter: (log) =>
-        createProvisioningLogWriter({ store, clock, ids, log, ...options.provisioningLog?.writer }),
+        createProvisioningLogWriter({ store: database, clock, ids, log, ...options.provisioningLog?.writer }),
       admin: createAdminServices({ store, clock, ids, scimTokens: tokenDeps }),
     };
     // Loaded here, not at the top: the CLI's token commands import this module and need no HTTP stack.
@@ -86,7 +92,7 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
       retentionDays === null
         ? undefined
         : startProvisioningLogPruner({
-            store,
+            store: database,
             clock,
             retentionDays,
             log: built.log,
@@ -95,7 +101,7 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
     // Webhooks are sent only by this background worker, never while a request is being answered.
     const webhookWorker = config.webhooks.worker
       ? createWebhookWorker({
-          store,
+          store: database,
           clock,
           ids,
           timeoutMs: config.webhooks.timeoutMs,

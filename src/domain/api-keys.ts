@@ -12,9 +12,20 @@ import {
   hashCredential,
   isExpired,
   isSameHash,
+  LAST_USED_RESOLUTION_MS,
   lastUsedNotAfter,
 } from './credentials.js';
-import type { ApiKeyBlockReason, ApiKeyRecord, Clock, Ids, Store, StoreTx, TeamRef } from './ports.js';
+import type { ApiKeyVerifyCache } from './api-key-verify-cache.js';
+import type {
+  ApiKeyBlockReason,
+  ApiKeyRecord,
+  ApiKeyVerification,
+  Clock,
+  Ids,
+  Store,
+  StoreTx,
+  TeamRef,
+} from './ports.js';
 import { apiKeyEventData, newEvent } from './record-changes.js';
 
 export const API_KEY_PREFIX = 'mk_';
@@ -227,19 +238,23 @@ export async function revokeApiKey(deps: ApiKeyDeps, orgId: string, id: string):
   return toApiKeyView(key, now.getTime());
 }
 
-/**
- * The key's identity when it is usable right now, else undefined (malformed, unknown, revoked, blocked, expired,
- * its user deactivated or gone, its team gone or the user no longer in it). Callers answer 401 alike for all.
- */
-export async function verifyApiKey(deps: ApiKeyDeps, presented: string): Promise<VerifiedApiKey | undefined> {
-  if (!KEY_PATTERN.test(presented)) return undefined;
-  const hash = hashCredential(presented);
-  const found = await deps.store.apiKeys.findForVerify(hash);
-  if (found === undefined || !isSameHash(found.key.keyHash, hash)) return undefined;
-  const { key, user, team, userTeams } = found;
-  const nowMs = deps.clock.now().getTime();
-  if (apiKeyStatus(key, nowMs) !== 'active') return undefined;
+/** A verified key as the cache keeps it: the answer, and what must still be checked on every call. */
+export interface CachedVerification {
+  readonly verified: VerifiedApiKey;
+  /** Expiry and last use in epoch ms (no Date on the hot path); null: never expires / never used. */
+  readonly expiresAtMs: number | null;
+  lastUsedAtMs: number | null;
+}
 
+export interface VerifyApiKeyDeps extends ApiKeyDeps {
+  /** Shared with the store's invalidation (api-key-verify-cache.ts); absent: every call reads the database. */
+  readonly verifyCache?: ApiKeyVerifyCache<CachedVerification>;
+}
+
+/** Decides on what one statement read: the key, its user's state, its team and the user's memberships. */
+function decide(found: ApiKeyVerification, nowMs: number): VerifiedApiKey | undefined {
+  const { key, user, team, userTeams } = found;
+  if (apiKeyStatus(key, nowMs) !== 'active') return undefined;
   let teams: readonly TeamRef[];
   if (key.ownerType === 'team') {
     if (team === undefined) return undefined;
@@ -255,11 +270,6 @@ export async function verifyApiKey(deps: ApiKeyDeps, presented: string): Promise
       teams = [bound];
     }
   }
-
-  const notAfter = lastUsedNotAfter(nowMs);
-  if (key.lastUsedAt === null || key.lastUsedAt < notAfter) {
-    await deps.store.apiKeys.touch(key.id, new Date(nowMs).toISOString(), notAfter);
-  }
   return {
     keyId: key.id,
     keyName: key.name,
@@ -269,6 +279,47 @@ export async function verifyApiKey(deps: ApiKeyDeps, presented: string): Promise
     teams,
     expiresAt: key.expiresAt,
   };
+}
+
+/**
+ * The key's identity when it is usable right now, else undefined (malformed, unknown, revoked, blocked, expired,
+ * its user deactivated or gone, its team gone or the user no longer in it). Callers answer 401 alike for all.
+ */
+export async function verifyApiKey(
+  deps: VerifyApiKeyDeps,
+  presented: string,
+): Promise<VerifiedApiKey | undefined> {
+  if (!KEY_PATTERN.test(presented)) return undefined;
+  const hash = hashCredential(presented);
+  const nowMs = deps.clock.now().getTime();
+  const { verifyCache } = deps;
+  const generation = verifyCache?.generation ?? 0;
+  let cached = verifyCache?.get(hash, nowMs);
+  if (cached === undefined) {
+    const found = await deps.store.apiKeys.findForVerify(hash);
+    if (found === undefined || !isSameHash(found.key.keyHash, hash)) return undefined;
+    const verified = decide(found, nowMs);
+    if (verified === undefined) return undefined;
+    cached = {
+      verified,
+      expiresAtMs: verified.expiresAt === null ? null : Date.parse(verified.expiresAt),
+      lastUsedAtMs: found.key.lastUsedAt === null ? null : Date.parse(found.key.lastUsedAt),
+    };
+    verifyCache?.set(hash, cached, generation, nowMs);
+  } else if (cached.expiresAtMs !== null && cached.expiresAtMs <= nowMs) {
+    // Expiry needs no invalidation: it is checked on every call.
+    return undefined;
+  }
+
+  if (cached.lastUsedAtMs === null || cached.lastUsedAtMs < nowMs - LAST_USED_RESOLUTION_MS) {
+    cached.lastUsedAtMs = nowMs;
+    await deps.store.apiKeys.touch(
+      cached.verified.keyId,
+      new Date(nowMs).toISOString(),
+      lastUsedNotAfter(nowMs),
+    );
+  }
+  return cached.verified;
 }
 
 /** The key use cases bound to one store, clock and id source (what the admin API calls). */

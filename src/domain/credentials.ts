@@ -1,6 +1,6 @@
 // What every bearer credential here shares (SCIM tokens `msk_`, admin keys `mak_`, API keys `mk_`): 256 random bits
 // behind a recognisable prefix, stored only as SHA-256, compared in constant time, optional expiry in whole days.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { invalidValue } from '../scim/errors.js';
 
 /** 32 random bytes = 256 bits of entropy, base64url without padding = 43 characters. */
@@ -24,7 +24,8 @@ export function credentialPattern(prefix: string): RegExp {
 
 /** Lowercase hex SHA-256 of the whole credential string: the stored form and the lookup key. */
 export function hashCredential(credential: string): string {
-  return createHash('sha256').update(credential, 'utf8').digest('hex');
+  // The one-shot crypto.hash (Node ≥ 20.12) allocates no Hash object: it runs on every verification.
+  return hash('sha256', credential, 'hex');
 }
 
 /**

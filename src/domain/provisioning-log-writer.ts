@@ -51,8 +51,8 @@ export interface ProvisioningLogWriter {
 }
 
 export const PROVISIONING_LOG_DEFAULTS = {
-  flushIntervalMs: 200,
-  maxBatchSize: 500,
+  flushIntervalMs: 100,
+  maxBatchSize: 100,
   maxBufferedEntries: 10_000,
   maxBufferedBytes: 64 * 1024 * 1024,
   retryDelayMs: 5_000,

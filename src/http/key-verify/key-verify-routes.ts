@@ -83,6 +83,48 @@ const PROBLEM_SCHEMA = {
   },
 } as const;
 
+interface Rendered {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * The answer for a verified key, rendered once per verdict: the domain's cache hands back the same verdict object for
+ * a key in steady use, so its body and headers are built on its first verification only.
+ */
+const renderedVerdicts = new WeakMap<VerifiedApiKey, Rendered>();
+
+function renderedOf(verified: VerifiedApiKey): Rendered {
+  let rendered = renderedVerdicts.get(verified);
+  if (rendered === undefined) {
+    const body = {
+      valid: true,
+      key: {
+        id: verified.keyId,
+        name: verified.keyName,
+        ownerType: verified.ownerType,
+        expiresAt: verified.expiresAt,
+      },
+      org: verified.org,
+      user: verified.user,
+      teams: verified.teams,
+    };
+    rendered = {
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        // Never cached by a proxy: the next call after a deprovisioning must be refused.
+        'cache-control': 'no-store',
+        'x-muster-org-id': verified.org.id,
+        ...(verified.user === null ? {} : { 'x-muster-user-id': verified.user.id }),
+        'x-muster-team-ids': verified.teams.map((t) => t.id).join(','),
+      },
+      body: JSON.stringify(body),
+    };
+    renderedVerdicts.set(verified, rendered);
+  }
+  return rendered;
+}
+
 function unauthorized(reply: FastifyReply, detail: string): FastifyReply {
   return reply
     .code(401)
@@ -103,25 +145,8 @@ export function createKeyVerifyRoutes(deps: KeyVerifyDeps): FastifyPluginAsync {
       if (verified === undefined) {
         return unauthorized(reply, 'The API key is unknown, revoked, blocked or expired');
       }
-      // Never cached by a proxy: the next call after a deprovisioning must be refused.
-      void reply.header('cache-control', 'no-store');
-      void reply.header('x-muster-key-id', verified.keyId);
-      void reply.header('x-muster-org-id', verified.org.id);
-      void reply.header('x-muster-org-slug', verified.org.slug);
-      if (verified.user !== null) void reply.header('x-muster-user-id', verified.user.id);
-      void reply.header('x-muster-team-ids', verified.teams.map((t) => t.id).join(','));
-      return reply.send({
-        valid: true,
-        key: {
-          id: verified.keyId,
-          name: verified.keyName,
-          ownerType: verified.ownerType,
-          expiresAt: verified.expiresAt,
-        },
-        org: verified.org,
-        user: verified.user,
-        teams: verified.teams,
-      });
+      const rendered = renderedOf(verified);
+      return reply.headers(rendered.headers).send(rendered.body);
     };
     const schema = {
       summary: 'Verify an API key',
