@@ -76,10 +76,13 @@ try {
 }
 /** An API key for each user, through the admin API of the (unprofiled) seeding server. */
 async function createKeys(userIds) {
-  const created = await runNode([join(ROOT, 'bin/muster.js'), 'admin-key', 'create', '--name', 'prof', '--json'], {
-    env,
-    cwd: ROOT,
-  });
+  const created = await runNode(
+    [join(ROOT, 'bin/muster.js'), 'admin-key', 'create', '--name', 'prof', '--json'],
+    {
+      env,
+      cwd: ROOT,
+    },
+  );
   const { key: adminKey } = JSON.parse(created.trim().split('\n').at(-1));
   const admin = new ScimClient({ port, basePath: '/api/v1', token: adminKey, mediaType: 'application/json' });
   const keys = [];
