@@ -116,10 +116,9 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
     const close = (): Promise<void> => {
       closing ??= (async () => {
         try {
-          await webhookWorker?.stop();
-          await pruner?.stop();
+          // Side by side: a worker waiting on a slow receiver must not hold up draining the HTTP requests.
           // Closing the app also writes the provisioning log entries still buffered.
-          await built.close();
+          await Promise.all([webhookWorker?.stop(), pruner?.stop(), built.close()]);
         } finally {
           await store.close();
         }

@@ -120,6 +120,19 @@ async function unblockKeys(
   );
 }
 
+/** The teams, among those `keys` are bound to, that the user is no longer a member of. */
+async function teamsLeft(
+  scope: ChangeScope,
+  userId: string,
+  keys: readonly ApiKeyRecord[],
+): Promise<Set<string>> {
+  const left = new Set<string>();
+  for (const teamId of new Set(keys.flatMap((k) => (k.teamId === null ? [] : [k.teamId])))) {
+    if (!(await scope.tx.memberships.has(scope.orgId, teamId, userId))) left.add(teamId);
+  }
+  return left;
+}
+
 function keysIn(scope: ChangeScope, keyScope: ApiKeyScope): Promise<readonly ApiKeyRecord[]> {
   return scope.tx.apiKeys.inScope(scope.orgId, keyScope);
 }
@@ -157,7 +170,27 @@ export async function recordUserChange(
       const keys = await keysIn(scope, { kind: 'user', userId: after.id });
       if (after.active) {
         event('user.reactivated', after);
-        events.push(...(await unblockKeys(scope, keys, 'user_deactivated')));
+        // A key bound to a team the user left while deactivated stays blocked, now for the team: rejoining lifts it.
+        const left = await teamsLeft(scope, after.id, keys);
+        const stillOut = keys.filter(
+          (k) => k.blockedReason === 'user_deactivated' && left.has(k.teamId ?? ''),
+        );
+        if (stillOut.length > 0) {
+          await scope.tx.apiKeys.setBlocked(
+            scope.orgId,
+            stillOut.map((k) => k.id),
+            'team_membership_removed',
+            scope.at,
+          );
+        }
+        const out = new Set(stillOut.map((k) => k.id));
+        events.push(
+          ...(await unblockKeys(
+            scope,
+            keys.filter((k) => !out.has(k.id)),
+            'user_deactivated',
+          )),
+        );
       } else {
         event('user.deactivated', after);
         events.push(...(await blockKeys(scope, keys, 'user_deactivated')));

@@ -295,7 +295,15 @@ export async function redeliverWebhook(
     if (delivery === undefined) throw deliveryNotFound(deliveryId);
     const endpoint = await requireEndpoint(tx, orgId, delivery.endpointId);
     if (endpoint.status === 'disabled') throw endpointDisabled(endpoint.id);
-    await tx.webhooks.requeueDelivery(orgId, deliveryId, deps.clock.now().toISOString());
+    const now = deps.clock.now();
+    // An attempt in flight records its own outcome when it ends, which would overwrite the requeue.
+    if (delivery.lockedUntil !== null && Date.parse(delivery.lockedUntil) > now.getTime()) {
+      throw new ScimError(
+        409,
+        `delivery ${JSON.stringify(deliveryId)} is being sent right now; redeliver it once this attempt is recorded`,
+      );
+    }
+    await tx.webhooks.requeueDelivery(orgId, deliveryId, now.toISOString());
     const requeued = await tx.webhooks.getDelivery(orgId, deliveryId);
     return toWebhookDeliveryView(requeued ?? delivery);
   });

@@ -33,6 +33,8 @@ export interface DeliverDeps {
   readonly batchSize: number;
   /** Requests in flight at once. */
   readonly concurrency: number;
+  /** True once the worker is stopping: lanes send nothing more (the unsent leases expire and are retried). */
+  readonly isStopping?: () => boolean;
 }
 
 const USER_AGENT = 'Muster-Webhooks/1';
@@ -48,7 +50,10 @@ interface Leased {
 async function leaseDue(deps: DeliverDeps): Promise<Leased[]> {
   const now = deps.clock.now();
   const nowText = now.toISOString();
-  const lease = new Date(now.getTime() + deps.timeoutMs + LEASE_MARGIN_MS).toISOString();
+  // Each lane sends its share one after another: the last one may start (batch ÷ lanes − 1) timeouts from now, and
+  // its lease must still hold then, or a second worker would send it too.
+  const perLane = Math.ceil(deps.batchSize / Math.max(1, deps.concurrency));
+  const lease = new Date(now.getTime() + perLane * deps.timeoutMs + LEASE_MARGIN_MS).toISOString();
   return deps.store.transaction(async (tx) => {
     const leased: Leased[] = [];
     const endpoints = new Map<string, WebhookEndpointRecord | undefined>();
@@ -157,6 +162,7 @@ export async function deliverWebhooks(deps: DeliverDeps): Promise<number> {
   const errors: unknown[] = [];
   const lane = async (): Promise<void> => {
     for (let item = leased[next++]; item !== undefined; item = leased[next++]) {
+      if (deps.isStopping?.() === true) return;
       // One failed recording must not leave the other lanes running unawaited; its lease expires and it is retried.
       await attempt(deps, item).catch((error: unknown) => errors.push(error));
     }

@@ -77,10 +77,13 @@ export function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
     failingAfter: deps.failingAfter ?? DEFAULT_FAILING_AFTER,
     batchSize,
     concurrency: deps.concurrency ?? DEFAULT_CONCURRENCY,
+    isStopping: () => stopping,
   };
 
   const inFlight = new Set<Promise<unknown>>();
   let running = false;
+  /** Set by stop(): a pass in progress sends nothing more, so shutdown waits for the requests in flight only. */
+  let stopping = false;
   let timer: NodeJS.Timeout | undefined;
 
   const runOnce = (): Promise<WebhookPass> => {
@@ -118,10 +121,12 @@ export function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
     start() {
       if (running) return;
       running = true;
+      stopping = false;
       schedule(0);
     },
     async stop() {
       running = false;
+      stopping = true;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       await Promise.allSettled([...inFlight]);

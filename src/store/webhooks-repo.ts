@@ -342,7 +342,13 @@ export function webhooksRepo(db: Kysely<Database>): WebhookRepo {
     async requeueDelivery(orgId, id, at) {
       const result = await db
         .updateTable('webhook_deliveries')
-        .set({ status: 'pending', next_attempt_at: at, failed_attempts: 0, first_attempt_at: null })
+        .set({
+          status: 'pending',
+          next_attempt_at: at,
+          failed_attempts: 0,
+          first_attempt_at: null,
+          delivered_at: null,
+        })
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .executeTakeFirst();

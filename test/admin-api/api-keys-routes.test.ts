@@ -129,6 +129,8 @@ describe('API key routes', () => {
     expectProblem(await admin('POST', '/users/nope/api-keys', { body: { name: 'k' } }), 404, 'not-found');
     expectProblem(await admin('POST', '/teams/nope/api-keys', { body: { name: 'k' } }), 404, 'not-found');
     expectProblem(await admin('GET', '/api-keys/nope'), 404, 'not-found');
+    // Longer than the router's default parameter limit, within the schema's: still a problem, never a bare 414.
+    expectProblem(await admin('GET', `/api-keys/${'x'.repeat(150)}`), 404, 'not-found');
     const userId = await scimUser('input@example.com');
     expectProblem(await admin('POST', `/users/${userId}/api-keys`, { body: {} }), 400, 'validation-failed');
     expectProblem(

@@ -153,6 +153,23 @@ describe('redelivery and test events', () => {
     expect((await listWebhookAttempts(fx, fx.orgId, again.id)).items).toHaveLength(2);
   });
 
+  it('refuses to redeliver a delivery while an attempt is in flight (its outcome would overwrite the requeue)', async () => {
+    const { endpoint } = await fx.createEndpoint({ url: receiver.url });
+    await fx.emit(['user.created', 'u1']);
+    await fx.worker().runOnce();
+    const [delivery] = (await listWebhookDeliveries(fx, fx.orgId, endpoint.id)).items;
+    const id = delivery?.id ?? '';
+    const now = fx.clock.now();
+    const until = new Date(now.getTime() + 60_000).toISOString();
+    await fx.store.transaction(async (tx) => {
+      await tx.webhooks.requeueDelivery(fx.orgId, id, now.toISOString());
+      expect(await tx.webhooks.lease(id, now.toISOString(), until)).toBe(true);
+    });
+    await expect(redeliverWebhook(fx, fx.orgId, id)).rejects.toMatchObject({ status: 409 });
+    fx.clock.advance(60_000);
+    expect((await redeliverWebhook(fx, fx.orgId, id)).status).toBe('pending');
+  });
+
   it('redelivers a failed delivery with a fresh retry window', async () => {
     const { endpoint } = await fx.createEndpoint({ url: receiver.url });
     await fx.emit(['user.created', 'u1']);

@@ -104,6 +104,34 @@ describe('GET /api/v1/keys/verify', () => {
     expect(envoy.headers['x-muster-user-id']).toBe(userId);
   });
 
+  it('ignores whatever body and media type a proxy forwards with the request', async () => {
+    const userId = await createUser('bodies@example.com');
+    const { key } = await createUserApiKey(deps, orgId, userId, { name: 'k' });
+    const bodies: [string, string][] = [
+      ['application/json', ''],
+      ['application/json', '{"model":"x"}'],
+      ['text/plain', 'hello'],
+      ['application/x-www-form-urlencoded', 'a=1'],
+      ['application/octet-stream', 'binary'],
+    ];
+    for (const [type, payload] of bodies) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/keys/verify/v1/chat',
+        headers: { authorization: `Bearer ${key}`, 'content-type': type },
+        payload,
+      });
+      expect(res.statusCode, `${type} ${payload}`).toBe(200);
+    }
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/keys/verify',
+      headers: { authorization: 'Bearer nope', 'content-type': 'application/json' },
+      payload: '{',
+    });
+    expect(refused.statusCode).toBe(401);
+  });
+
   it('answers 401 problem+json with WWW-Authenticate for a missing, malformed or unknown key', async () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/keys/verify' });
     expect(missing.statusCode).toBe(401);
@@ -242,6 +270,34 @@ describe('deprovisioning through SCIM', () => {
     expect((await verify(bound.key)).status).toBe(401);
     expect((await getApiKey(deps, orgId, bound.apiKey.id)).blockedReason).toBe('user_deactivated');
     expect((await scim('PATCH', `/Users/${userId}`, reactivate)).status).toBe(200);
+    expect((await verify(bound.key)).status).toBe(200);
+  });
+
+  it('keeps a team-bound key blocked, for the team, when its user is reactivated after leaving the team', async () => {
+    const userId = await createUser('left-while-out@example.com');
+    const team = await createGroup('Team', [userId]);
+    const bound = await createUserApiKey(deps, orgId, userId, { name: 'bound', teamId: team });
+    const unbound = await createUserApiKey(deps, orgId, userId, { name: 'unbound' });
+    expect((await scim('PATCH', `/Users/${userId}`, entraDeactivate)).status).toBe(200);
+    const remove = {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'remove', path: `members[value eq "${userId}"]` }],
+    };
+    expect((await scim('PATCH', `/Groups/${team}`, remove)).status).toBe(204);
+    const reactivate = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: true }] };
+    expect((await scim('PATCH', `/Users/${userId}`, reactivate)).status).toBe(200);
+
+    expect((await verify(unbound.key)).status).toBe(200);
+    expect((await verify(bound.key)).status).toBe(401);
+    expect(await getApiKey(deps, orgId, bound.apiKey.id)).toMatchObject({
+      status: 'blocked',
+      blockedReason: 'team_membership_removed',
+    });
+    const add = {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: userId }] }],
+    };
+    expect((await scim('PATCH', `/Groups/${team}`, add)).status).toBe(204);
     expect((await verify(bound.key)).status).toBe(200);
   });
 

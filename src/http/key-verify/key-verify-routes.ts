@@ -136,6 +136,12 @@ function unauthorized(reply: FastifyReply, detail: string): FastifyReply {
 export function createKeyVerifyRoutes(deps: KeyVerifyDeps): FastifyPluginAsync {
   // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
   return async (app: FastifyInstance) => {
+    // Proxies may forward the original request's body and media type with any method: verification ignores the body
+    // whatever its type (and never answers 400 or 415 for it). The limit still bounds what is read.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => {
+      done(null, undefined);
+    });
     const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
       const key = presentedKey(request);
       if (key === undefined) {

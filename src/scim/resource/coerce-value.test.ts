@@ -130,6 +130,22 @@ describe('coerceValue', () => {
     expect((caught as ScimError).message).toMatch(message);
   });
 
+  it('never echoes a write-only value (password) in its error: error responses reach logs', () => {
+    for (const sent of [{ value: 'Hunter2-Object' }, { nested: ['Hunter2-Array'] }]) {
+      let message = '';
+      try {
+        coerceValue(userAttr('password'), sent, 'password');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ScimError);
+        message = (error as ScimError).message;
+      }
+      expect(message).toMatch(/^Attribute 'password' must be a string/);
+      expect(message).not.toMatch(/Hunter2/);
+    }
+    // Other attributes keep showing what was sent, which is what a client needs to fix its request.
+    expect(() => coerceValue(userAttr('title'), { x: 'shown' }, 'title')).toThrow(/shown/);
+  });
+
   it('never mutates its input', () => {
     const input = [
       { value: 'a', primary: true },

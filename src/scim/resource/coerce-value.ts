@@ -1,5 +1,5 @@
 // One attribute value → canonical JSON per its definition (RFC 7643 §2.3 data types, §2.4 multi-valued attributes).
-import { invalidValue } from '../errors.js';
+import { invalidValue, isScimError } from '../errors.js';
 import { findSubAttribute } from '../schema/resolve-attribute.js';
 import type { AttributeDef } from '../schema/schema-types.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../shared/json.js';
@@ -58,7 +58,23 @@ function coerceMultiValued(attr: AttributeDef, value: unknown, where: string): J
   });
 }
 
+/**
+ * A write-only attribute (RFC 7643 §7 returned "never": `password`) is never echoed, not even in an error message:
+ * error responses end up in logs (the provisioning log stores them).
+ */
 function coerceSingle(attr: AttributeDef, value: unknown, where: string): JsonValue | undefined {
+  if (attr.returned !== 'never') return coerceShown(attr, value, where);
+  try {
+    return coerceShown(attr, value, where);
+  } catch (error) {
+    if (!isScimError(error)) throw error;
+    throw invalidValue(
+      `Attribute '${where}' must be a ${attr.type} (the value sent is not shown: it is write-only)`,
+    );
+  }
+}
+
+function coerceShown(attr: AttributeDef, value: unknown, where: string): JsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   switch (attr.type) {
     case 'complex':
