@@ -125,6 +125,8 @@ describe('the OpenAPI document', () => {
           params.some((p) => p.name === 'x-muster-org'),
           name,
         ).toBe(false);
+        expect(op.security, name).toEqual([{ apiKey: [] }, { apiKeyHeader: [] }]);
+        expect(doc.components.securitySchemes['apiKeyHeader']).toMatchObject({ type: 'apiKey' });
       } else {
         expect(
           params.some((p) => p.in === 'header' && p.name === 'x-muster-org'),

@@ -52,6 +52,17 @@ export async function registerOpenApi(app: AdminApp, apiUrl: string): Promise<vo
             scheme: 'bearer',
             description: 'An admin key (mak_…), created with `muster admin-key create`',
           },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key (mk_…) being verified: GET /keys/verify only',
+          },
+          apiKeyHeader: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Api-Key',
+            description: 'The same API key (mk_…) in X-Api-Key, for clients that send it there',
+          },
         },
       },
       security: [{ bearer: [] }],

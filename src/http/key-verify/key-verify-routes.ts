@@ -72,17 +72,6 @@ export const VERIFY_RESPONSE_SCHEMA = {
   additionalProperties: false,
 } as const;
 
-const PROBLEM_SCHEMA = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-  },
-} as const;
-
 interface Rendered {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
@@ -161,8 +150,9 @@ export function createKeyVerifyRoutes(deps: KeyVerifyDeps): FastifyPluginAsync {
         'and organization (also as X-Muster-* headers for nginx auth_request, Traefik ForwardAuth and Envoy ' +
         'ext_authz), or 401. Any method and any sub-path is accepted, so proxies can forward the original request line.',
       tags: ['API keys'],
-      security: [{ bearer: [] }],
-      response: { 200: VERIFY_RESPONSE_SCHEMA, 401: PROBLEM_SCHEMA },
+      security: [{ apiKey: [] }, { apiKeyHeader: [] }],
+      // The 401 problem (application/problem+json) is documented with every operation's 4XX (openapi.ts).
+      response: { 200: VERIFY_RESPONSE_SCHEMA },
     };
     app.get('/keys/verify', { schema }, handler);
     app.route({
