@@ -50,7 +50,7 @@ export function createAdminApi(options: AdminApiOptions): FastifyPluginAsync {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     app.setValidatorCompiler(TypeBoxValidatorCompiler);
-    // Request bodies are JSON only: any other media type is a 415 problem, never a string handed to validation.
+    // Request bodies are JSON only; every other media type is a 415 problem, never a string handed to validation.
     root.removeContentTypeParser('text/plain');
     registerProblemErrorHandler(root, root.initialConfig.bodyLimit ?? 1_048_576);
     await registerOpenApi(app, `${options.publicUrl}${ADMIN_API_PREFIX}`);
