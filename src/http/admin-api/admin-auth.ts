@@ -7,6 +7,7 @@ import { DEFAULT_ORG_SLUG } from '../../domain/organizations.js';
 import type { Organization } from '../../domain/ports.js';
 import { problem } from './admin-api-error.js';
 import { ORG_HEADER } from './admin-schemas.js';
+import { bearerTokenOf } from '../bearer-token.js';
 
 export interface AdminRequestContext {
   readonly principal: AdminPrincipal;
@@ -20,9 +21,6 @@ declare module 'fastify' {
     adminContext: AdminRequestContext | null;
   }
 }
-
-// RFC 6750 §2.1: b64token, after a case-insensitive "Bearer" scheme.
-const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
 /**
  * An organization key acts on its own organization, and naming another one is forbidden (403). An instance-wide key
@@ -66,7 +64,7 @@ export function registerAdminAuth(app: FastifyInstance, services: AdminServices)
     if (header === undefined || header.trim() === '') {
       throw problem('unauthorized', 'Authentication required: send Authorization: Bearer <admin key>');
     }
-    const key = BEARER.exec(header)?.[1];
+    const key = bearerTokenOf(header);
     if (key === undefined) {
       throw problem('unauthorized', 'The Authorization header must use the Bearer scheme (RFC 6750)');
     }

@@ -4,6 +4,7 @@
 // Authenticated by the API key itself, never by admin keys: registered in the admin API outside its admin-key scope.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { VerifiedApiKey } from '../../domain/api-keys.js';
+import { bearerTokenOf } from '../bearer-token.js';
 
 export const KEY_VERIFY_PATH = '/api/v1/keys/verify';
 
@@ -11,13 +12,10 @@ export interface KeyVerifyDeps {
   readonly verifyApiKey: (key: string) => Promise<VerifiedApiKey | undefined>;
 }
 
-// RFC 6750 §2.1 b64token after a case-insensitive "Bearer" scheme.
-const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
-
 /** The presented key: `Authorization: Bearer <key>`, or `X-Api-Key: <key>` as many SDKs send it. */
 function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
-  if (authorization !== undefined) return BEARER.exec(authorization)?.[1];
+  if (authorization !== undefined) return bearerTokenOf(authorization);
   const apiKey = request.headers['x-api-key'];
   return typeof apiKey === 'string' && apiKey !== '' ? apiKey.trim() : undefined;
 }

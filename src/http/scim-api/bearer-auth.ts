@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ScimContext } from '../../domain/scim-service.js';
 import { unauthorized } from '../../scim/errors.js';
 import type { AppDeps } from '../app-deps.js';
+import { bearerTokenOf } from '../bearer-token.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,9 +13,6 @@ declare module 'fastify' {
   }
 }
 
-// RFC 6750 §2.1: b64token, after a case-insensitive "Bearer" scheme.
-const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
-
 export function registerBearerAuth(app: FastifyInstance, deps: AppDeps, baseUrl: string): void {
   app.decorateRequest('scimContext', null);
   app.addHook('onRequest', async (request) => {
@@ -22,8 +20,7 @@ export function registerBearerAuth(app: FastifyInstance, deps: AppDeps, baseUrl:
     if (header === undefined || header.trim() === '') {
       throw unauthorized('Authentication required: send Authorization: Bearer <SCIM token>');
     }
-    const match = BEARER.exec(header);
-    const token = match?.[1];
+    const token = bearerTokenOf(header);
     if (token === undefined) {
       throw unauthorized('The Authorization header must use the Bearer scheme (RFC 6750)');
     }
