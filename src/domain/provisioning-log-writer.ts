@@ -32,6 +32,8 @@ export interface ProvisioningLogWriterOptions {
   /** Wait before writing again after the store failed. */
   readonly retryDelayMs?: number;
   readonly maxBodyBytes?: number;
+  /** Keep the response bodies of successful reads (default: not kept). */
+  readonly readBodies?: boolean;
 }
 
 export interface ProvisioningLogWriterDeps extends ProvisioningLogWriterOptions {
@@ -75,7 +77,10 @@ export function createProvisioningLogWriter(deps: ProvisioningLogWriterDeps): Pr
   const maxEntries = deps.maxBufferedEntries ?? PROVISIONING_LOG_DEFAULTS.maxBufferedEntries;
   const maxBytes = deps.maxBufferedBytes ?? PROVISIONING_LOG_DEFAULTS.maxBufferedBytes;
   const retryDelayMs = deps.retryDelayMs ?? PROVISIONING_LOG_DEFAULTS.retryDelayMs;
-  const maxBodyBytes = deps.maxBodyBytes ?? MAX_LOG_BODY_BYTES;
+  const entryOptions = {
+    maxBodyBytes: deps.maxBodyBytes ?? MAX_LOG_BODY_BYTES,
+    readBodies: deps.readBodies ?? false,
+  };
 
   let buffer: Buffered[] = [];
   let bufferedBytes = 0;
@@ -189,7 +194,7 @@ export function createProvisioningLogWriter(deps: ProvisioningLogWriterDeps): Pr
             id: ids.newId(),
             at: new Date(clock.now().getTime() - Math.max(0, Math.round(capture.durationMs))).toISOString(),
           },
-          maxBodyBytes,
+          entryOptions,
         );
       } catch (error) {
         // The request has been answered already; a body that cannot be logged costs its entry, nothing more.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_LOG_BODY_BYTES,
+  READ_BODY_NOT_KEPT,
   redactQuery,
   toProvisioningLogEntry,
   truncateText,
@@ -7,6 +9,8 @@ import {
 } from './to-provisioning-log-entry.js';
 
 const identity = { id: 'entry-1', at: '2026-01-01T00:00:00.000Z' };
+/** PROVISIONING_LOG_READ_BODIES=on: the successful GET of these captures keeps its response body. */
+const keepAll = { maxBodyBytes: MAX_LOG_BODY_BYTES, readBodies: true };
 
 function capture(overrides: Partial<ProvisioningLogCapture> = {}): ProvisioningLogCapture {
   return {
@@ -55,7 +59,7 @@ describe('redactQuery', () => {
 
 describe('toProvisioningLogEntry', () => {
   it('maps the capture and rounds the duration', () => {
-    expect(toProvisioningLogEntry(capture(), identity)).toEqual({
+    expect(toProvisioningLogEntry(capture(), identity, keepAll)).toEqual({
       id: 'entry-1',
       orgId: 'org-1',
       tokenId: 'token-1',
@@ -95,7 +99,7 @@ describe('toProvisioningLogEntry', () => {
       resourceId: 'u-1',
     });
     const byPath = capture({ resourceType: 'Group', resourceId: 'g-1', responseBody: '{"id":"other"}' });
-    expect(toProvisioningLogEntry(byPath, identity)).toMatchObject({
+    expect(toProvisioningLogEntry(byPath, identity, keepAll)).toMatchObject({
       resourceType: 'Group',
       resourceId: 'g-1',
     });
@@ -122,14 +126,14 @@ describe('toProvisioningLogEntry', () => {
         responseBody: JSON.stringify({ n: 'y'.repeat(100) }),
       }),
       identity,
-      32,
+      { maxBodyBytes: 32, readBodies: true },
     );
     expect(entry.requestBody).toMatch(/^\{"note":"x+…\[truncated: 111 bytes\]$/);
     expect(entry.responseBody).toMatch(/^\{"n":"y+…\[truncated: 108 bytes\]$/);
   });
 
   it('keeps only the size of a response it cannot parse when it may hold a secret', () => {
-    const entry = toProvisioningLogEntry(capture({ responseBody: 'password=hunter2' }), identity);
+    const entry = toProvisioningLogEntry(capture({ responseBody: 'password=hunter2' }), identity, keepAll);
     expect(entry.responseBody).toBe('[unparsable body: 16 bytes]');
   });
 
@@ -137,5 +141,33 @@ describe('toProvisioningLogEntry', () => {
     expect(
       toProvisioningLogEntry(capture({ status: 204, responseBody: '' }), identity).responseBody,
     ).toBeNull();
+  });
+
+  it('keeps the response body of a successful read only when PROVISIONING_LOG_READ_BODIES is on', () => {
+    const search = capture({ method: 'POST', url: '/scim/v2/Users/.search?x=1', requestBody: { count: 1 } });
+    for (const read of [capture(), capture({ method: 'GET', url: '/scim/v2/Users/u-1' }), search]) {
+      const entry = toProvisioningLogEntry(read, identity);
+      expect(entry.responseBody).toBe(READ_BODY_NOT_KEPT);
+      expect(entry.status).toBe(200);
+      expect(toProvisioningLogEntry(read, identity, keepAll).responseBody).toBe('{"totalResults":0}');
+    }
+    // The query of a search is its request body: always kept.
+    expect(toProvisioningLogEntry(search, identity).requestBody).toBe('{"count":1}');
+  });
+
+  it('always keeps the response bodies of writes and of failed reads', () => {
+    const error = JSON.stringify({ status: '400', scimType: 'invalidFilter', detail: 'bad filter' });
+    expect(toProvisioningLogEntry(capture({ status: 400, responseBody: error }), identity).responseBody).toBe(
+      error,
+    );
+    const created = capture({
+      method: 'POST',
+      url: '/scim/v2/Users',
+      status: 201,
+      responseBody: '{"id":"u-1"}',
+    });
+    expect(toProvisioningLogEntry(created, identity).responseBody).toBe('{"id":"u-1"}');
+    const patched = capture({ method: 'PATCH', url: '/scim/v2/Users/u-1', responseBody: '{"id":"u-1"}' });
+    expect(toProvisioningLogEntry(patched, identity).responseBody).toBe('{"id":"u-1"}');
   });
 });

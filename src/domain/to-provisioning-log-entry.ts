@@ -5,6 +5,8 @@ import { isSecretName, mayHoldSecret, REDACTED, redactCredentials, redactSecrets
 
 /** Default bound of each stored body (request and response), in UTF-8 bytes before the truncation marker. */
 export const MAX_LOG_BODY_BYTES = 64 * 1024;
+/** Stored instead of the response body of a successful read when those are not kept. */
+export const READ_BODY_NOT_KEPT = '[not kept: response body of a successful read]';
 /** Request paths are bounded too: a long filter in the query string could otherwise make any row large. */
 const MAX_PATH_BYTES = 4096;
 
@@ -99,12 +101,37 @@ function storeResponse(text: string, parsed: unknown, maxBytes: number): string 
   return `[unparsable body: ${Buffer.byteLength(text, 'utf8')} bytes]`;
 }
 
+export interface EntryOptions {
+  /** Bound of each stored body, in UTF-8 bytes. */
+  readonly maxBodyBytes: number;
+  /** Keep the response bodies of successful reads (PROVISIONING_LOG_READ_BODIES). */
+  readonly readBodies: boolean;
+}
+
+const DEFAULT_ENTRY_OPTIONS: EntryOptions = { maxBodyBytes: MAX_LOG_BODY_BYTES, readBodies: false };
+
+/**
+ * RFC 7644 §3.4: GET and POST …/.search only read. Their bodies are most of an IdP's traffic and show the stored
+ * state, which the resource itself and its events keep; writes and errors are what an admin needs to trace.
+ */
+function isRead(capture: ProvisioningLogCapture): boolean {
+  if (capture.method === 'GET' || capture.method === 'HEAD') return true;
+  if (capture.method !== 'POST') return false;
+  const mark = capture.url.indexOf('?');
+  return (mark < 0 ? capture.url : capture.url.slice(0, mark)).endsWith('/.search');
+}
+
 export function toProvisioningLogEntry(
   capture: ProvisioningLogCapture,
   identity: EntryIdentity,
-  maxBodyBytes: number = MAX_LOG_BODY_BYTES,
+  options: EntryOptions = DEFAULT_ENTRY_OPTIONS,
 ): ProvisioningLogEntry {
-  const { status, responseBody: text } = capture;
+  const { maxBodyBytes } = options;
+  const { status } = capture;
+  const text =
+    !options.readBodies && status < 400 && (capture.responseBody ?? '') !== '' && isRead(capture)
+      ? READ_BODY_NOT_KEPT
+      : capture.responseBody;
   const hasResponse = text !== undefined && text !== '';
   const wantsCreatedId = status === 201 && capture.resourceId === undefined;
   // Parsed only when something must be read from it or removed from it.

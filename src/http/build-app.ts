@@ -21,7 +21,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // X-Forwarded-* are spoofable unless a known proxy sets them; deployments behind one opt in explicitly.
     trustProxy: false,
     // Ids in paths are validated by route schemas (up to 200 characters), not cut off by the router at its default 100.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
   });
 
   // A callback hook, not an async one: it runs on every response, and a promise per response is measurable.

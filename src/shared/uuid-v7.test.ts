@@ -34,6 +34,13 @@ describe('uuidV7', () => {
     expect(ids.every((id) => id.match(UUID_V7))).toBe(true);
   });
 
+  it('draws fresh random bits for every id, across refills of its entropy pool', () => {
+    const next = createUuidV7Generator(() => 1000);
+    const tails = Array.from({ length: 5000 }, () => next().slice(-8));
+    // 32 random bits each: a chance collision among 5,000 is rare; reused entropy would repeat thousands.
+    expect(tails.length - new Set(tails).size).toBeLessThan(3);
+  });
+
   it('stays unique and ordered under a burst from the real clock', () => {
     const ids = Array.from({ length: 20_000 }, () => uuidV7());
     expect(new Set(ids).size).toBe(ids.length);

@@ -5,6 +5,8 @@ import { randomFillSync } from 'node:crypto';
 
 const COUNTER_MAX = 2 ** 42 - 1;
 const SEED_RANGE = 2 ** 41;
+/** Random bytes are drawn from the CSPRNG in blocks (one call per 256 ids): a call per id cost more than the rest. */
+const POOL_BYTES = 2560;
 
 export type UuidV7Generator = () => string;
 
@@ -12,10 +14,22 @@ export type UuidV7Generator = () => string;
 export function createUuidV7Generator(now: () => number = Date.now): UuidV7Generator {
   let lastMs = -1;
   let counter = 0;
-  const seedBytes = Buffer.alloc(6);
+  const pool = Buffer.alloc(POOL_BYTES);
+  let poolOffset = POOL_BYTES;
+
+  /** Offset of `count` fresh random bytes in `pool`, each handed out once. */
+  const take = (count: number): number => {
+    if (poolOffset + count > POOL_BYTES) {
+      randomFillSync(pool);
+      poolOffset = 0;
+    }
+    const at = poolOffset;
+    poolOffset += count;
+    return at;
+  };
 
   /** 41 random bits: the counter starts in the lower half of its range, so it can count up. */
-  const seedCounter = (): number => randomFillSync(seedBytes).readUIntBE(0, 6) % SEED_RANGE;
+  const seedCounter = (): number => pool.readUIntBE(take(6), 6) % SEED_RANGE;
 
   return () => {
     const ms = now();
@@ -37,7 +51,8 @@ export function createUuidV7Generator(now: () => number = Date.now): UuidV7Gener
     bytes.writeUInt16BE(0x7000 | randA, 6); // ver = 0111
     bytes.writeUInt16BE(0x8000 | (high30 >>> 16), 8); // var = 10, then 14 counter bits
     bytes.writeUInt16BE(high30 & 0xffff, 10);
-    randomFillSync(bytes, 12, 4); // the last 32 bits of rand_b stay random
+    const random = take(4);
+    pool.copy(bytes, 12, random, random + 4); // the last 32 bits of rand_b stay random
     const hex = bytes.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };

@@ -104,7 +104,7 @@ function projectComplex(
   for (const [key, v] of Object.entries(value)) {
     const sub = findSubAttribute(attr, key);
     const kept = sub === undefined ? keep === 'all' : keepsSub(sub, keep, excludedSubs);
-    if (kept) out[key] = structuredClone(v);
+    if (kept) out[key] = v;
   }
   return Object.keys(out).length === 0 ? undefined : out;
 }
@@ -116,7 +116,7 @@ function projectValue(
   excludedSubs: ReadonlySet<string>,
 ): JsonValue | undefined {
   const whole = keep === 'all' && excludedSubs.size === 0;
-  if (attr.type !== 'complex' || whole) return structuredClone(value);
+  if (attr.type !== 'complex' || whole) return value;
   if (Array.isArray(value)) {
     const items = value.flatMap((item) => {
       if (!isJsonObject(item)) return [];
@@ -138,7 +138,10 @@ function projectAttribute(
   return decision === undefined ? undefined : projectValue(attr, value, decision.keep, decision.excludedSubs);
 }
 
-/** Returns a new resource with only the attributes the client should see (returned: always/never honoured). */
+/**
+ * Returns a new resource with only the attributes the client should see (returned: always/never honoured). It never
+ * changes `resource`, but shares the values it keeps whole with it: a response is serialized, not edited.
+ */
 export function projectResource(
   resource: JsonObject,
   type: ResourceTypeDef,
@@ -149,13 +152,13 @@ export function projectResource(
   const droppedExtensions = new Set<string>();
   for (const [key, value] of Object.entries(resource)) {
     if (key.toLowerCase() === 'schemas') {
-      out[key] = structuredClone(value);
+      out[key] = value;
       continue;
     }
     const resolved = resolveAttribute(type, { name: key });
     if (resolved === undefined) {
       // Not in the schema (should not happen for stored data): shown only in the default representation.
-      if (!compiled.explicit) out[key] = structuredClone(value);
+      if (!compiled.explicit) out[key] = value;
       continue;
     }
     if (resolved.kind === 'extension') {
