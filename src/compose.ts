@@ -1,5 +1,5 @@
 // Composition root shared by main.ts, the CLI and the tests: config → store → services → app.
-// The only place that picks implementations (SQLite store, system clock, UUIDv7 ids) for the ports.
+// The only place that picks implementations (SQLite or PostgreSQL store, system clock, UUIDv7 ids) for the ports.
 import type { FastifyInstance } from 'fastify';
 import type { Config, DatabaseConfig } from './config/load-config.js';
 import { createAdminServices } from './domain/admin-services.js';
@@ -51,9 +51,21 @@ export interface MusterOptions {
 }
 
 /** Opens (and migrates) the configured database. */
-export function openStore(database: DatabaseConfig): Promise<Store> {
-  // DatabaseConfig has one kind today; PostgreSQL will be a second one, chosen here.
-  return createSqliteStore({ filename: database.filename });
+export async function openStore(database: DatabaseConfig): Promise<Store> {
+  switch (database.kind) {
+    case 'sqlite':
+      return createSqliteStore({ filename: database.filename });
+    case 'postgres': {
+      // Loaded on demand, like the SQLite drivers: a process never loads the driver it does not use.
+      const { createPostgresStore } = await import('./store/postgres/create-postgres-store.js');
+      return createPostgresStore({
+        connectionString: database.url,
+        poolSize: database.poolSize,
+        statementTimeoutMs: database.statementTimeoutMs,
+        ssl: database.ssl,
+      });
+    }
+  }
 }
 
 export async function createMuster(config: Config, options: MusterOptions = {}): Promise<Muster> {
@@ -79,7 +91,14 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
       logLevel: config.logLevel,
       limits: config.scim,
       createProvisioningLogWriter: (log) =>
-        createProvisioningLogWriter({ store: database, clock, ids, log, ...options.provisioningLog?.writer }),
+        createProvisioningLogWriter({
+          store: database,
+          clock,
+          ids,
+          log,
+          readBodies: config.provisioningLog.readBodies,
+          ...options.provisioningLog?.writer,
+        }),
       admin: createAdminServices({ store, clock, ids, scimTokens: tokenDeps }),
     };
     // Loaded here, not at the top: the CLI's token commands import this module and need no HTTP stack.

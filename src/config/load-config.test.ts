@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://127.0.0.1:8080',
       logLevel: 'info',
       scim: { maxResults: 1000, maxBulkOperations: 1000, maxPayloadBytes: 1_048_576 },
-      provisioningLog: { retentionDays: 30 },
+      provisioningLog: { retentionDays: 30, readBodies: false },
       webhooks: { worker: true, timeoutMs: 10_000 },
     });
   });
@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       SCIM_MAX_BULK_OPERATIONS: '50',
       SCIM_MAX_PAYLOAD_BYTES: '2048',
       PROVISIONING_LOG_RETENTION_DAYS: '7',
+      PROVISIONING_LOG_READ_BODIES: 'on',
       WEBHOOK_WORKER: 'off',
       WEBHOOK_TIMEOUT_MS: '2500',
     });
@@ -57,7 +58,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://muster.example.com',
       logLevel: 'debug',
       scim: { maxResults: 200, maxBulkOperations: 50, maxPayloadBytes: 2048 },
-      provisioningLog: { retentionDays: 7 },
+      provisioningLog: { retentionDays: 7, readBodies: true },
       webhooks: { worker: false, timeoutMs: 2500 },
     });
   });
@@ -101,9 +102,9 @@ describe('loadConfig', () => {
     ['PORT', '80.5', /^PORT must be an integer/],
     ['PORT', '-1', /^PORT must be an integer/],
     ['HOST', 'http://x', /^HOST must be a host name/],
-    ['DATABASE_URL', 'postgres://u@db/muster', /PostgreSQL is not supported yet/],
-    ['DATABASE_URL', 'postgresql://u@db/muster', /PostgreSQL is not supported yet/],
-    ['DATABASE_URL', 'mysql://db', /^DATABASE_URL must be sqlite:<path>/],
+    ['DATABASE_URL', 'postgres://u@db/muster?sslmode=prefer', /^DATABASE_URL: sslmode must be one of/],
+    ['DATABASE_URL', 'postgres:u@db/muster', /^DATABASE_URL must be postgres:\/\/… or postgresql:\/\/…$/],
+    ['DATABASE_URL', 'mysql://db', /^DATABASE_URL must be sqlite:<path>, sqlite::memory: or postgres:\/\//],
     ['DATABASE_URL', './m.db', /^DATABASE_URL must be sqlite:<path>/],
     ['DATABASE_URL', 'sqlite:', /no file path/],
     ['DATABASE_URL', 'sqlite:///abs.db', /not sqlite:\/\//],
@@ -122,6 +123,7 @@ describe('loadConfig', () => {
     ['PROVISIONING_LOG_RETENTION_DAYS', 'never', /^PROVISIONING_LOG_RETENTION_DAYS must be an integer/],
     ['PROVISIONING_LOG_RETENTION_DAYS', '36501', /^PROVISIONING_LOG_RETENTION_DAYS must be an integer/],
     ['WEBHOOK_WORKER', 'maybe', /^WEBHOOK_WORKER must be on or off/],
+    ['PROVISIONING_LOG_READ_BODIES', 'sometimes', /^PROVISIONING_LOG_READ_BODIES must be on or off/],
     ['WEBHOOK_TIMEOUT_MS', '99', /^WEBHOOK_TIMEOUT_MS must be an integer from 100 to 300000/],
     ['WEBHOOK_TIMEOUT_MS', '10s', /^WEBHOOK_TIMEOUT_MS must be an integer/],
   ])('rejects %s=%s', (name, value, message) => {
@@ -136,7 +138,9 @@ describe('loadConfig', () => {
     ['1', 1],
     ['365', 365],
   ])('reads PROVISIONING_LOG_RETENTION_DAYS=%s as %j', (value, retentionDays) => {
-    expect(loadConfig({ PROVISIONING_LOG_RETENTION_DAYS: value }).provisioningLog).toEqual({ retentionDays });
+    expect(loadConfig({ PROVISIONING_LOG_RETENTION_DAYS: value }).provisioningLog.retentionDays).toBe(
+      retentionDays,
+    );
   });
 
   it.each([
@@ -151,8 +155,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ WEBHOOK_WORKER: value }).webhooks.worker).toBe(worker);
   });
 
-  it('does not echo a postgres URL, which may hold a password', () => {
-    const problems = problemsOf({ DATABASE_URL: 'postgres://admin:s3cret@db/muster' });
+  it.each([
+    'postgres://admin:s3cret@db/muster?sslmode=maybe',
+    'postgres://admin:s3cret@db:99999/muster',
+    'postgresql://admin:s3cret@db/muster?sslrootcert=/ca.pem',
+    'postgres:admin:s3cret@db/muster',
+  ])('does not echo a postgres URL, which may hold a password: %s', (url) => {
+    const problems = problemsOf({ DATABASE_URL: url, DATABASE_POOL_SIZE: 'many' });
+    expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('\n')).not.toContain('s3cret');
   });
 

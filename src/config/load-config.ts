@@ -1,16 +1,17 @@
 // The only reader of the environment's settings: every setting is parsed and checked here, once, at start-up.
 // docs/configuration.md documents each one; keep the two in step.
+import { parseDatabaseConfig, type DatabaseConfig } from './parse-database-config.js';
+import { fail, ok, parseInteger, read, type Env, type Parsed } from './parse-setting.js';
+
+export type {
+  DatabaseConfig,
+  PostgresDatabaseConfig,
+  PostgresSslConfig,
+  SqliteDatabaseConfig,
+} from './parse-database-config.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-/** Where the data lives. Only SQLite today; PostgreSQL will be another `kind`. */
-export interface SqliteDatabaseConfig {
-  readonly kind: 'sqlite';
-  /** File path as given (relative paths are relative to the working directory), or ':memory:'. */
-  readonly filename: string;
-}
-export type DatabaseConfig = SqliteDatabaseConfig;
 
 export interface ScimLimits {
   readonly maxResults: number;
@@ -21,6 +22,8 @@ export interface ScimLimits {
 export interface ProvisioningLogConfig {
   /** Entries older than this many days are deleted; null keeps them forever. */
   readonly retentionDays: number | null;
+  /** Keep the response bodies of successful reads (GET, POST …/.search); writes and errors always keep theirs. */
+  readonly readBodies: boolean;
 }
 
 export interface WebhooksConfig {
@@ -33,6 +36,7 @@ export interface WebhooksConfig {
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** DATABASE_URL as given; a PostgreSQL URL may hold a password, so never log it. */
   readonly databaseUrl: string;
   readonly database: DatabaseConfig;
   /** Public origin (optionally with a path prefix) without trailing slash; SCIM base = `${publicUrl}/scim/v2`. */
@@ -69,55 +73,12 @@ export const DEFAULTS = {
 /** A hundred years: beyond that `off` says what is meant. */
 const MAX_RETENTION_DAYS = 36_500;
 
-type Env = Readonly<Record<string, string | undefined>>;
-type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
-
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
-
-/** An empty or blank variable counts as unset (`PORT=` in a compose file means "use the default"). */
-function read(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  if (raw === undefined) return undefined;
-  const trimmed = raw.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
-function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number) {
-  if (raw === undefined) return ok(fallback);
-  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    return fail<number>(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
-  }
-  return ok(value);
-}
-
 function parseHost(raw: string | undefined): Parsed<string> {
   if (raw === undefined) return ok(DEFAULTS.HOST);
   if (/[\s/]/.test(raw)) {
     return fail(`HOST must be a host name or IP address to listen on (got ${JSON.stringify(raw)})`);
   }
   return ok(raw);
-}
-
-function parseDatabaseUrl(raw: string | undefined): Parsed<DatabaseConfig> {
-  const url = raw ?? DEFAULTS.DATABASE_URL;
-  const shown = JSON.stringify(url);
-  if (/^postgres(ql)?:/i.test(url)) {
-    return fail(`DATABASE_URL: PostgreSQL is not supported yet; use sqlite:<path> (got a postgres URL)`);
-  }
-  if (!url.startsWith('sqlite:')) {
-    return fail(`DATABASE_URL must be sqlite:<path> or sqlite::memory: (got ${shown})`);
-  }
-  const filename = url.slice('sqlite:'.length);
-  if (filename === '') return fail(`DATABASE_URL has no file path after "sqlite:" (got ${shown})`);
-  // `sqlite://x` reads as a host name in other tools' URL conventions; refuse it rather than guess.
-  if (filename.startsWith('//')) {
-    return fail(
-      `DATABASE_URL must be sqlite:./relative.db or sqlite:/absolute.db, not sqlite://… (got ${shown})`,
-    );
-  }
-  return ok({ kind: 'sqlite', filename });
 }
 
 /** A wildcard listen address is no URL a client can use; point the default at the loopback name instead. */
@@ -178,10 +139,9 @@ export function loadConfig(env: Env): Config {
   const port = take(parseInteger('PORT', read(env, 'PORT'), DEFAULTS.PORT, 1, 65_535), DEFAULTS.PORT);
   const host = take(parseHost(read(env, 'HOST')), DEFAULTS.HOST);
   const databaseUrl = read(env, 'DATABASE_URL') ?? DEFAULTS.DATABASE_URL;
-  const database = take<DatabaseConfig>(parseDatabaseUrl(databaseUrl), {
-    kind: 'sqlite',
-    filename: ':memory:',
-  });
+  const parsedDatabase = parseDatabaseConfig(env, databaseUrl);
+  problems.push(...parsedDatabase.problems);
+  const database: DatabaseConfig = parsedDatabase.value ?? { kind: 'sqlite', filename: ':memory:' };
   const publicUrl = take(parsePublicUrl(read(env, 'PUBLIC_URL'), host, port), '');
   const logLevel = take(parseLogLevel(read(env, 'LOG_LEVEL')), DEFAULTS.LOG_LEVEL);
   const limit = (name: keyof typeof DEFAULTS & `SCIM_${string}`, min: number, max: number): number =>
@@ -197,6 +157,10 @@ export function loadConfig(env: Env): Config {
     retentionDays: take(
       parseRetentionDays(read(env, 'PROVISIONING_LOG_RETENTION_DAYS')),
       DEFAULTS.PROVISIONING_LOG_RETENTION_DAYS,
+    ),
+    readBodies: take(
+      parseSwitch('PROVISIONING_LOG_READ_BODIES', read(env, 'PROVISIONING_LOG_READ_BODIES'), false),
+      false,
     ),
   };
 
@@ -220,7 +184,9 @@ export function loadConfig(env: Env): Config {
     port,
     host,
     databaseUrl,
-    database: Object.freeze(database),
+    database: Object.freeze(
+      database.kind === 'postgres' ? { ...database, ssl: Object.freeze(database.ssl) } : database,
+    ),
     publicUrl,
     logLevel,
     scim: Object.freeze(scim),

@@ -162,6 +162,13 @@ export interface AdminKeyRepo {
   touch(id: string, at: string, notAfter: string): Promise<void>;
 }
 
+/** A user as stored, its `data` still serialized: the JSON text of a JSON object. */
+export interface StoredUserJson {
+  readonly user: Omit<UserRecord, 'data'>;
+  readonly dataJson: string;
+  readonly groups: readonly GroupRef[];
+}
+
 export interface UserRepo {
   /** Throws ScimError uniqueness (409) when userName (case-insensitive) is taken in the org. */
   insert(user: UserRecord): Promise<void>;
@@ -173,6 +180,11 @@ export interface UserRepo {
     orgId: string,
     id: string,
   ): Promise<{ readonly user: UserRecord; readonly groups: readonly GroupRef[] } | undefined>;
+  /**
+   * getWithGroups with the data document left serialized (`dataJson`, a JSON object's text), for answers that pass
+   * the stored document through without parsing it.
+   */
+  getJsonWithGroups(orgId: string, id: string): Promise<StoredUserJson | undefined>;
   delete(orgId: string, id: string): Promise<boolean>;
   /**
    * The page and its total come from one snapshot; with `withGroups`, the page's groups (as groupsOf) come from the

@@ -34,8 +34,9 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): St
   return {
     ...repositories(db, dialect),
     // Kysely holds one connection for the whole callback; on SQLite its driver mutex makes concurrent
-    // transaction() calls (and statements outside them) wait their turn instead of interleaving. So inside `fn`
-    // use only `tx`: a statement on the Store itself would wait for the very transaction it runs in.
+    // transaction() calls (and statements outside them) wait their turn instead of interleaving, and on PostgreSQL
+    // write transactions take turns on a lock (postgres/create-postgres-store.ts). So inside `fn` use only `tx`: a
+    // statement on the Store itself would wait for the very transaction it runs in, or miss its uncommitted writes.
     transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, dialect))),
     read: (fn) =>
       db

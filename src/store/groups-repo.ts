@@ -2,7 +2,9 @@
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { GroupRecord, GroupRepo, ManagedBy, MemberRef } from '../domain/ports.js';
 import { inChunks } from './in-chunks.js';
+import { invalidValue } from '../scim/errors.js';
 import { parseData } from './parse-data.js';
+import { rejectUnsupportedText } from './reject-unsupported-text.js';
 import { GROUP_MAPPING } from './resource-mapping.js';
 import { inReadSnapshot } from './in-read-snapshot.js';
 import { runListQuery } from './run-list-query.js';
@@ -44,17 +46,26 @@ function toGroupRecord(row: GroupRow): GroupRecord {
 export function groupsRepo(db: Kysely<Database>, dialect: SqlDialect): GroupRepo {
   return {
     async insert(group) {
-      await db.insertInto('groups').values(toGroupRow(group)).execute();
+      await rejectUnsupportedText(
+        dialect,
+        () => db.insertInto('groups').values(toGroupRow(group)).execute(),
+        invalidValue,
+      );
     },
 
     async update(group) {
       const { org_id: _org, id: _id, ...changes } = toGroupRow(group);
-      await db
-        .updateTable('groups')
-        .set(changes)
-        .where('org_id', '=', group.orgId)
-        .where('id', '=', group.id)
-        .execute();
+      await rejectUnsupportedText(
+        dialect,
+        () =>
+          db
+            .updateTable('groups')
+            .set(changes)
+            .where('org_id', '=', group.orgId)
+            .where('id', '=', group.id)
+            .execute(),
+        invalidValue,
+      );
     },
 
     async touch(orgId, id, version, at) {

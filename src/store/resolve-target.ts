@@ -151,8 +151,9 @@ function membershipTarget(
           if (name === 'type' && membership.valueColumn === 'member_id') {
             return plainOperand(col('member_type'), subAttr, bind);
           }
-          // RFC 7643 §4.1.2: this server only has direct memberships.
-          if (name === 'type') return plainOperand(sql`${'direct'}`, subAttr, bind);
+          // RFC 7643 §4.1.2: this server only has direct memberships. Typed, since PostgreSQL cannot infer the type
+          // of a bare parameter (`$1 is not null`).
+          if (name === 'type') return plainOperand(sql`cast(${'direct'} as text)`, subAttr, bind);
           if (name === 'display') return plainOperand(displayOf(ctx, gm, membership), subAttr, bind);
           return notFilterable(`${attr.name}.${subAttr.name}`, pos);
         },

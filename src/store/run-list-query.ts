@@ -4,9 +4,10 @@
 // sort key, so the order is total and stable across pages.
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { ListQuery } from '../domain/ports.js';
-import { invalidValue, isScimError } from '../scim/errors.js';
+import { invalidFilter, invalidValue, isScimError } from '../scim/errors.js';
 import { compileFilter, createTargetContext } from './compile-filter.js';
 import { decodeListCursor, encodeListCursor, type SortValue } from './list-cursor.js';
+import { rejectUnsupportedText } from './reject-unsupported-text.js';
 import type { ResourceMapping } from './resource-mapping.js';
 import { formatPath, resolveTarget, type TargetContext } from './resolve-target.js';
 import type { Database } from './schema.js';
@@ -87,7 +88,7 @@ function toSortValue(value: unknown): SortValue {
  * `extraColumns` are selected next to each page row (correlated subqueries over the table's own name);
  * `condition` is ANDed with the organization and the filter (a column no SCIM filter can name, like managed_by).
  */
-export async function runListQuery<Row extends { id: string }>(
+export function runListQuery<Row extends { id: string }>(
   db: Kysely<Database>,
   dialect: SqlDialect,
   mapping: ResourceMapping,
@@ -95,6 +96,23 @@ export async function runListQuery<Row extends { id: string }>(
   query: ListQuery,
   extraColumns: readonly Expression<unknown>[] = [],
   condition?: Expression<SqlBool>,
+): Promise<ListRows<Row>> {
+  // A filter value is the only text a list binds that the database did not hand out itself.
+  return rejectUnsupportedText(
+    dialect,
+    () => runChecked<Row>(db, dialect, mapping, orgId, query, extraColumns, condition),
+    invalidFilter,
+  );
+}
+
+async function runChecked<Row extends { id: string }>(
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  mapping: ResourceMapping,
+  orgId: string,
+  query: ListQuery,
+  extraColumns: readonly Expression<unknown>[],
+  condition: Expression<SqlBool> | undefined,
 ): Promise<ListRows<Row>> {
   const ctx = createTargetContext(mapping, dialect);
   const table = sql.table(mapping.table);

@@ -1,5 +1,5 @@
 // The dialect-specific SQL the store needs beyond what Kysely abstracts: JSON access for filters and sorting,
-// Unicode case folding, substring tests and the unique-violation error shape. One implementation per database.
+// Unicode case folding, substring tests and the driver errors the store translates. One implementation per database.
 import type { Expression, RawBuilder, SqlBool } from 'kysely';
 import type { AttrType } from '../scim/schema/schema-types.js';
 
@@ -47,4 +47,9 @@ export interface SqlDialect {
   ): RawBuilder<string>;
   /** The driver error of a UNIQUE constraint violation. */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * The driver error of a text value the database cannot store or compare: PostgreSQL's text and jsonb hold no U+0000.
+   * SQLite holds any string (never true there).
+   */
+  isUnsupportedText(error: unknown): boolean;
 }

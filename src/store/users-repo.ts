@@ -2,11 +2,12 @@
 // so two concurrent creates of one userName cannot both succeed.
 import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { GroupRef, ListQuery, ManagedBy, UserListPage, UserRecord, UserRepo } from '../domain/ports.js';
-import { uniqueness } from '../scim/errors.js';
+import { invalidFilter, invalidValue, uniqueness } from '../scim/errors.js';
 import { resolveAttribute } from '../scim/schema/resolve-attribute.js';
 import { USER_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
 import { inChunks } from './in-chunks.js';
 import { parseData } from './parse-data.js';
+import { rejectUnsupportedText } from './reject-unsupported-text.js';
 import { USER_MAPPING } from './resource-mapping.js';
 import { inReadSnapshot } from './in-read-snapshot.js';
 import { reusableQuery } from './reusable-query.js';
@@ -35,7 +36,7 @@ function toUserRow(user: UserRecord): UserRow {
   };
 }
 
-function toUserRecord(row: UserRow): UserRecord {
+function toUserFields(row: Omit<UserRow, 'data'>): Omit<UserRecord, 'data'> {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -43,12 +44,15 @@ function toUserRecord(row: UserRow): UserRecord {
     externalId: row.external_id,
     displayName: row.display_name,
     active: row.active !== 0,
-    data: parseData(row.data),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     managedBy: row.managed_by ?? 'scim',
   };
+}
+
+function toUserRecord(row: UserRow): UserRecord {
+  return { ...toUserFields(row), data: parseData(row.data) };
 }
 
 /** The groups of the `users` row in scope (User.groups), as a JSON array, in membership order. */
@@ -148,7 +152,7 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
   /** RFC 7644 §3.3: a taken userName → 409 uniqueness. */
   async function writing(user: UserRecord, write: () => Promise<unknown>): Promise<void> {
     try {
-      await write();
+      await rejectUnsupportedText(dialect, write, invalidValue);
     } catch (error) {
       if (dialect.isUniqueViolation(error)) {
         throw uniqueness(`userName '${user.userName}' is already in use in this organization`);
@@ -186,6 +190,15 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
       return row === undefined ? undefined : toUserWithGroups(row);
     },
 
+    async getJsonWithGroups(orgId, id) {
+      const [row] = (await db.executeQuery(lookupQuery(db, dialect, 'id')(orgId, id))).rows;
+      if (row === undefined) return undefined;
+      const { data, groups_json: groups, ...columns } = row;
+      // PostgreSQL drivers hand jsonb over parsed; SQLite keeps the text the store wrote.
+      const dataJson = typeof data === 'string' ? data : JSON.stringify(data);
+      return { user: toUserFields(columns), dataJson, groups: parseGroupRefs(groups) };
+    },
+
     async delete(orgId, id) {
       const result = await db
         .deleteFrom('users')
@@ -202,7 +215,7 @@ export function usersRepo(db: Kysely<Database>, dialect: SqlDialect): UserRepo {
       if (userName !== undefined) {
         // The request every IdP sends before creating a user: at most one row, found by the unique index.
         const lookup = lookupQuery(db, dialect, 'user_name_key')(orgId, userName.toLowerCase());
-        const { rows } = await db.executeQuery(lookup);
+        const { rows } = await rejectUnsupportedText(dialect, () => db.executeQuery(lookup), invalidFilter);
         const shown = query.count > 0 && Math.max(1, query.startIndex) === 1 ? rows : [];
         return { totalResults: rows.length, ...toUserPage(shown, withGroups) };
       }

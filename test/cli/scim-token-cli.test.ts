@@ -1,10 +1,12 @@
-// `muster scim-token …` end to end: a child process on a SQLite file, checked through the CLI and the store.
+// `muster scim-token …` end to end: a child process on a SQLite file (and once on PostgreSQL), checked through the CLI
+// and the store.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authenticateScimToken } from '../../src/domain/scim-tokens.js';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
+import { createPostgresTestSchema } from '../support/postgres-test-database.js';
 import { musterEnv, runMuster } from './run-muster.js';
 
 let dir: string;
@@ -184,10 +186,31 @@ describe('muster configuration and help', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('refuses a PostgreSQL URL with a clear message', async () => {
-    const run = await runMuster(['scim-token', 'list'], { ...env, DATABASE_URL: 'postgres://db/muster' });
+  it('creates and lists tokens in a PostgreSQL database', async () => {
+    const schema = await createPostgresTestSchema();
+    try {
+      const pgEnv = { ...env, DATABASE_URL: schema.databaseUrl };
+      const created = await runMuster(['scim-token', 'create', '--name', 'okta', '--json'], pgEnv);
+      expect(created.stderr).toBe('');
+      expect(created.status).toBe(0);
+      const { id } = JSON.parse(created.stdout) as { id: string };
+      const listed = await runMuster(['scim-token', 'list', '--json'], pgEnv);
+      expect(listed.status).toBe(0);
+      expect((JSON.parse(listed.stdout) as { id: string }[]).map((t) => t.id)).toEqual([id]);
+    } finally {
+      await schema.drop();
+    }
+  });
+
+  it('says why a PostgreSQL database cannot be reached and exits 1 without a stack trace', async () => {
+    const run = await runMuster(['scim-token', 'list'], {
+      ...env,
+      DATABASE_URL: 'postgres://muster:s3cret@127.0.0.1:1/muster',
+    });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/PostgreSQL is not supported yet/);
+    expect(run.stderr).toMatch(/ECONNREFUSED/);
+    expect(run.stderr).not.toContain('s3cret');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('--help prints the usage on stdout and exits 0', async () => {

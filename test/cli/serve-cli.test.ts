@@ -95,12 +95,12 @@ describe('src/main.ts', () => {
   it('prints the configuration problems and exits 1 without a stack trace', async () => {
     const run = await runMuster(
       [],
-      musterEnv({ PORT: '99999', DATABASE_URL: 'postgres://db' }),
+      musterEnv({ PORT: '99999', DATABASE_URL: 'postgres://db?sslmode=prefer' }),
       'src/main.ts',
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /^Invalid configuration:\n {2}- PORT must be .*\n {2}- DATABASE_URL: PostgreSQL/,
+      /^Invalid configuration:\n {2}- PORT must be .*\n {2}- DATABASE_URL: sslmode must be/,
     );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

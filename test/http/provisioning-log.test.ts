@@ -9,6 +9,7 @@ import { createMuster, type Muster } from '../../src/compose.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { Store } from '../../src/domain/ports.js';
 import { getProvisioningLogEntry, listProvisioningLog } from '../../src/domain/provisioning-log.js';
+import { READ_BODY_NOT_KEPT } from '../../src/domain/to-provisioning-log-entry.js';
 import { createScimToken } from '../../src/domain/scim-tokens.js';
 import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
@@ -235,6 +236,19 @@ describe('provisioning log: recording', () => {
         'DELETE /scim/v2/Users/{id} 204',
       ]),
     );
+  });
+
+  it('keeps the response bodies of writes and errors, not of successful reads (PROVISIONING_LOG_READ_BODIES off)', () => {
+    const byKind = (method: string, status: number, path: RegExp): RawRow => {
+      const row = rows.find((r) => r.method === method && r.status === status && path.test(r.path));
+      if (row === undefined) throw new Error(`no ${method} ${String(status)} row`);
+      return row;
+    };
+    expect(byKind('GET', 200, /\/Users\/[0-9a-f-]{36}$/).response_body).toBe(READ_BODY_NOT_KEPT);
+    expect(byKind('POST', 200, /\/Users\/\.search$/).response_body).toBe(READ_BODY_NOT_KEPT);
+    expect(byKind('POST', 201, /\/Users$/).response_body).toContain('"userName"');
+    expect(byKind('GET', 404, /\/Users\//).response_body).toContain('"status":"404"');
+    expect(byKind('GET', 400, /filter=/).response_body).toContain('invalidFilter');
   });
 
   it('keeps the scimType of error responses', () => {

@@ -1,5 +1,5 @@
-// The provisioning log on SQLite: filters and keyset paging in SQL (through the query use case), tenant isolation,
-// and retention pruning in bounded chunks against an injected clock.
+// The provisioning log on every store (SQLite with each driver, PostgreSQL): filters and keyset paging in SQL (through
+// the query use case), tenant isolation, and retention pruning in bounded chunks against an injected clock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProvisioningLogEntry, Store } from '../../src/domain/ports.js';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/provisioning-log.js';
 import { pruneProvisioningLog } from '../../src/domain/provisioning-log-pruner.js';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
+import { openPostgresTestStore } from '../support/postgres-test-database.js';
 import { sqliteDriversOfThisNode } from '../support/sqlite-drivers-of-this-node.js';
 import { at, nextId, org } from './store-fixtures.js';
 
@@ -36,12 +37,20 @@ function entry(
   };
 }
 
-describe.each(sqliteDriversOfThisNode())('provisioning log store (%s)', (driver) => {
+const stores: [string, () => Promise<Store>][] = [
+  ...sqliteDriversOfThisNode().map((driver): [string, () => Promise<Store>] => [
+    `sqlite, ${driver}`,
+    () => createSqliteStore({ filename: ':memory:', driver }),
+  ]),
+  ['postgres', () => openPostgresTestStore()],
+];
+
+describe.each(stores)('provisioning log store (%s)', (_name, openStore) => {
   let store: Store;
   const deps = (): { store: Store } => ({ store });
 
   beforeEach(async () => {
-    store = await createSqliteStore({ filename: ':memory:', driver });
+    store = await openStore();
     await store.organizations.insert(org('a'));
     await store.organizations.insert(org('b'));
   });

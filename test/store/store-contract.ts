@@ -4,6 +4,7 @@ import type { Store, UserRecord } from '../../src/domain/ports.js';
 import { ScimError } from '../../src/scim/errors.js';
 import { describeFilterContract } from './store-contract-filters.js';
 import { describePagingContract } from './store-contract-paging.js';
+import { describeUnicodeContract } from './store-contract-unicode.js';
 import { at, group, listQuery, org, user } from './store-fixtures.js';
 
 async function expectScimError(promise: Promise<unknown>, status: number, scimType: string): Promise<void> {
@@ -337,5 +338,6 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
     describeFilterContract(() => store);
     describePagingContract(() => store);
+    describeUnicodeContract(() => store);
   });
 }

@@ -1,4 +1,4 @@
-// A real Muster app (SQLite in memory, the production wiring of src/compose.ts) for inject() tests.
+// A real Muster app (SQLite in memory unless told otherwise, the production wiring of src/compose.ts) for inject() tests.
 import type { FastifyInstance } from 'fastify';
 import { createMuster, type Muster } from '../../src/compose.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -25,11 +25,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** `env` adds to or replaces the test settings (an in-memory SQLite database by default). */
+export async function createTestApp(env: Readonly<Record<string, string>> = {}): Promise<TestApp> {
   const config = loadConfig({
     DATABASE_URL: 'sqlite::memory:',
     PUBLIC_URL: 'http://muster.test',
     LOG_LEVEL: 'silent',
+    ...env,
   });
   const muster = await createMuster(config);
   try {

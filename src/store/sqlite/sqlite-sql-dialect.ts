@@ -69,4 +69,6 @@ export const sqliteSqlDialect: SqlDialect = {
       (error.errcode === SQLITE_CONSTRAINT_UNIQUE || error.errcode === SQLITE_CONSTRAINT_PRIMARYKEY)
     );
   },
+
+  isUnsupportedText: () => false,
 };
