@@ -33,6 +33,13 @@ export interface ResourceResult {
   readonly location: string;
 }
 
+/** A resource's default representation, already serialized. */
+export interface JsonResourceResult {
+  readonly json: string;
+  readonly etag: string;
+  readonly location: string;
+}
+
 /** PATCH may answer 204 (RFC 7644 §3.5.2): `resource` is absent when the caller did not ask for it. */
 export interface PatchResult {
   readonly resource?: JsonObject;
@@ -50,6 +57,11 @@ export interface ListResult {
 export interface ResourceService {
   create(ctx: ScimContext, body: unknown, projection: Projection): Promise<ResourceResult>;
   get(ctx: ScimContext, id: string, projection: Projection): Promise<ResourceResult>;
+  /**
+   * get with the default projection (no attributes/excludedAttributes), as JSON text written around the stored
+   * document: the hot read of every IdP. Optional: a type without it is read through get.
+   */
+  getJson?(ctx: ScimContext, id: string): Promise<JsonResourceResult>;
   replace(
     ctx: ScimContext,
     id: string,

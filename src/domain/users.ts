@@ -6,13 +6,13 @@ import { checkImmutable, coerceResource } from '../scim/resource/coerce-resource
 import { formatEtag } from '../scim/resource/etag.js';
 import { projectResource, wantsAttribute } from '../scim/resource/project-resource.js';
 import { USER_RESOURCE_TYPE } from '../scim/schema/resource-types.js';
-import type { JsonObject } from '../shared/json.js';
+import { isJsonObject, type JsonObject } from '../shared/json.js';
 import { checkPrecondition } from './check-precondition.js';
 import { isSameJson } from './is-same-json.js';
 import type { Clock, GroupRef, Ids, Store, StoreTx, UserRecord } from './ports.js';
 import { deleteUserRecorded, recordUserChange, type ChangeScope } from './record-changes.js';
 import type { Projection, ResourceResult, ResourceService, ScimContext } from './scim-service.js';
-import { toScimUser, userLocation } from './to-scim-resource.js';
+import { toScimUser, toScimUserJson, userLocation } from './to-scim-resource.js';
 
 export interface ResourceServiceDeps {
   readonly store: Store;
@@ -22,6 +22,7 @@ export interface ResourceServiceDeps {
 
 const TYPE = USER_RESOURCE_TYPE;
 const GROUPS_PATH = { name: 'groups' } as const;
+const DEFAULT: Projection = { attributes: [], excludedAttributes: [] };
 
 /** Copies the indexed columns out of the canonical data. */
 export function toUserRecord(
@@ -142,6 +143,23 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       const found = await store.users.getWithGroups(ctx.orgId, id);
       if (found === undefined) throw notFound(`User ${id} not found`);
       return resultOf(ctx, found.user, found.groups, projection);
+    },
+
+    async getJson(ctx, id) {
+      const stored = await store.users.getJsonWithGroups(ctx.orgId, id);
+      if (stored === undefined) throw notFound(`User ${id} not found`);
+      const json = toScimUserJson(stored, ctx.baseUrl);
+      if (json !== undefined) {
+        return {
+          json,
+          etag: formatEtag(stored.user.version),
+          location: userLocation(ctx.baseUrl, stored.user.id),
+        };
+      }
+      const data: unknown = JSON.parse(stored.dataJson);
+      if (!isJsonObject(data)) throw new Error('stored user data is not a JSON object');
+      const { resource, etag, location } = resultOf(ctx, { ...stored.user, data }, stored.groups, DEFAULT);
+      return { json: JSON.stringify(resource), etag, location };
     },
 
     async replace(ctx, id, body, projection, options) {

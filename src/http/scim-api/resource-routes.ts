@@ -55,17 +55,19 @@ export function registerResourceRoutes(app: FastifyInstance, spec: ResourceRoute
   });
 
   app.get<ById>(`${endpoint}/:id`, async (request, reply) => {
-    const result = await service.get(
-      scimContextOf(request),
-      request.params.id,
-      parseProjection(request.query),
-    );
+    const ctx = scimContextOf(request);
+    const projection = parseProjection(request.query);
+    const isDefault = projection.attributes.length === 0 && projection.excludedAttributes.length === 0;
+    const result =
+      isDefault && service.getJson !== undefined
+        ? await service.getJson(ctx, request.params.id)
+        : await service.get(ctx, request.params.id, projection);
     const ifNoneMatch = request.headers['if-none-match'];
     // RFC 7644 §3.14 / RFC 9110 §13.1.2: unchanged since the client's copy → 304 without a body.
     if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, result.etag)) {
       return reply.code(304).header('etag', result.etag).send();
     }
-    return sendResource(reply, result);
+    return reply.header('etag', result.etag).send('json' in result ? result.json : result.resource);
   });
 
   app.put<ById>(`${endpoint}/:id`, async (request, reply) => {

@@ -166,6 +166,8 @@ describe('RFC 7643 §8.2 full user', () => {
     const { id, managerId } = await createFullUser();
     const res = await fx.client.get(`/Users/${id}`);
     expect(res.status).toBe(200);
+    expect(String(res.headers['content-type'])).toMatch(/^application\/scim\+json/);
+    expect(res.headers['etag']).toBe(res.body.meta.version);
     expect(res.body.id).toBe(id);
     expect(withoutServerFields(res.body as Record<string, unknown>)).toEqual(expectedUser(managerId));
   });
