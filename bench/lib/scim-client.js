@@ -85,3 +85,34 @@ export async function inPool(items, concurrency, task) {
 export function filterQuery(filter, extra = '') {
   return `?filter=${encodeURIComponent(filter)}${extra}`;
 }
+
+/** The requests of one IdP spread round-robin over several instances (a load balancer in front of them). */
+export class SpreadClient {
+  /** @param {ScimClient[]} clients */
+  constructor(clients) {
+    this.clients = clients;
+    this.next = 0;
+  }
+
+  get requests() {
+    return this.clients.reduce((total, c) => total + c.requests, 0);
+  }
+
+  #pick() {
+    const client = this.clients[this.next % this.clients.length];
+    this.next++;
+    return client;
+  }
+
+  send(method, path, body) {
+    return this.#pick().send(method, path, body);
+  }
+
+  expect(expected, method, path, body) {
+    return this.#pick().expect(expected, method, path, body);
+  }
+
+  close() {
+    for (const client of this.clients) client.close();
+  }
+}
