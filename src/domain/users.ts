@@ -131,7 +131,8 @@ export function createUsersService(deps: ResourceServiceDeps): ResourceService {
       return store.transaction(async (tx) => {
         await tx.users.insert(user);
         await recordUserChange(changeScope(tx, ctx, now), undefined, user);
-        return render(tx, ctx, user, projection);
+        // A user created just now, under a new id, is in no group yet: nothing to read back.
+        return resultOf(ctx, user, [], projection);
       });
     },
 

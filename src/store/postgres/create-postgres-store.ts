@@ -14,8 +14,11 @@ import {
 } from 'kysely';
 import type { Store } from '../../domain/ports.js';
 import { createKyselyStore } from '../create-kysely-store.js';
+import { translateUnavailableErrors } from '../translate-unavailable-errors.js';
 import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import type { Database } from '../schema.js';
+import { discardBrokenClients } from './discard-broken-clients.js';
+import { postgresCoordination } from './postgres-coordination.js';
 import { ICU_ROOT_COLLATION, postgresSqlDialect } from './postgres-sql-dialect.js';
 import { postgresTlsOptions, type PostgresSsl } from './postgres-tls.js';
 
@@ -42,8 +45,14 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** First key of the write lock ("must"); the second is the schema's hash, so schemas never wait for each other. */
 const WRITE_LOCK_CLASS = 0x6d757374;
 
-/** A first connection that takes longer than this fails start-up instead of hanging it. */
+/**
+ * A first connection that takes longer than this fails start-up instead of hanging it; later, a request that waits
+ * longer for a connection (pool exhausted, server unreachable) fails with StoreUnavailableError.
+ */
 const CONNECT_TIMEOUT_MS = 10_000;
+
+/** How long after the statement timeout the client stops waiting for the server's answer. */
+const QUERY_TIMEOUT_GRACE_MS = 5_000;
 
 /**
  * node-postgres returns int8 (count(*), bigint columns) as text, since it may exceed 2^53; the repositories count
@@ -70,10 +79,12 @@ class MusterPostgresDriver extends PostgresDriver {
       );
       return;
     }
-    await super.beginTransaction(connection, settings);
+    // One round trip: a write transaction's latency is what bounds an organization's write rate.
+    const isolation =
+      settings.isolationLevel === undefined ? '' : ` isolation level ${settings.isolationLevel}`;
     await connection.executeQuery(
       CompiledQuery.raw(
-        `select pg_advisory_xact_lock(${String(WRITE_LOCK_CLASS)}, hashtext(coalesce(current_schema(), '')))`,
+        `start transaction${isolation}; select pg_advisory_xact_lock(${String(WRITE_LOCK_CLASS)}, hashtext(coalesce(current_schema(), '')))`,
       ),
     );
   }
@@ -124,6 +135,26 @@ async function checkServer(db: Kysely<Database>, schema: string | undefined): Pr
 
 /** Opens the pool, runs pending migrations (under Kysely's advisory lock) and returns the Store. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const db = await openPostgresStoreDatabase(options);
+  try {
+    // The other processes on this schema hear of credential changes through a LISTEN connection of each one's own.
+    const coordination = await postgresCoordination(db, {
+      client: {
+        connectionString: options.connectionString,
+        ssl: postgresTlsOptions(options.ssl),
+        application_name: 'muster',
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      },
+    });
+    return createKyselyStore(db, postgresSqlDialect, coordination);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** The migrated database the Store runs on (also what `muster migrate-store` copies from or to). */
+export async function openPostgresStoreDatabase(options: PostgresStoreOptions): Promise<Kysely<Database>> {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`PostgreSQL schema name ${JSON.stringify(schema)} must match ${String(SCHEMA_NAME)}`);
@@ -154,14 +185,29 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   }
 
   const db = new Kysely<Database>({
-    dialect: new MusterPostgresDialect({
-      pool: openPool({
-        ...base,
-        max: options.poolSize,
-        ...(options.statementTimeoutMs > 0 ? { statement_timeout: options.statementTimeoutMs } : {}),
+    // Connection errors, timeouts and an overloaded server become StoreUnavailableError (a 503, docs/architecture.md).
+    dialect: translateUnavailableErrors(
+      new MusterPostgresDialect({
+        pool: discardBrokenClients(
+          openPool({
+            ...base,
+            max: options.poolSize,
+            // A request never waits longer than this for a connection: the pool is busy or the server unreachable.
+            connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+            ...(options.statementTimeoutMs > 0
+              ? {
+                  statement_timeout: options.statementTimeoutMs,
+                  // The server cancels a statement at statement_timeout; a server that cannot answer at all (network
+                  // partition) is given up on by the client a little later.
+                  query_timeout: options.statementTimeoutMs + QUERY_TIMEOUT_GRACE_MS,
+                }
+              : {}),
+          }),
+        ),
       }),
-    }),
+      postgresSqlDialect,
+    ),
     ...(options.log === undefined ? {} : { log: options.log }),
   });
-  return createKyselyStore(db, postgresSqlDialect);
+  return db;
 }
