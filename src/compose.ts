@@ -17,6 +17,7 @@ import {
   type ProvisioningLogWriterOptions,
 } from './domain/provisioning-log-writer.js';
 import { authenticateScimToken, ScimTokenAuthCache, type ScimTokenDeps } from './domain/scim-tokens.js';
+import { isStoreUnavailableError } from './domain/store-unavailable-error.js';
 import { createUsersService } from './domain/users.js';
 import { createWebhookWorker, type WebhookWorker, type WebhookWorkerDeps } from './events/webhook-worker.js';
 import type { AppDeps } from './http/app-deps.js';
@@ -48,6 +49,8 @@ export interface MusterOptions {
     readonly writer?: ProvisioningLogWriterOptions;
     readonly pruner?: ProvisioningLogPrunerOptions;
   };
+  /** How long verified API keys and SCIM tokens are trusted without a database read; default 1 s. */
+  readonly credentialCacheMs?: number;
 }
 
 /** Opens (and migrates) the configured database. */
@@ -72,13 +75,19 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
   const database = await openStore(config.database);
   // Every use case that changes users, teams, memberships or keys gets this store: its transactions invalidate the
   // verified-key cache before their callers answer. The webhook worker and the log writer change none of that.
-  const verifyCache = new ApiKeyVerifyCache<CachedVerification>();
+  const verifyCache = new ApiKeyVerifyCache<CachedVerification>(undefined, options.credentialCacheMs);
   const store = invalidatingCache(database, verifyCache);
   const clock = options.clock ?? systemClock;
   const ids = uuidV7Ids;
-  const tokenDeps: ScimTokenDeps = { store, clock, ids, authCache: new ScimTokenAuthCache() };
+  const authCache = new ScimTokenAuthCache(undefined, options.credentialCacheMs);
+  const tokenDeps: ScimTokenDeps = { store, clock, ids, authCache };
   let app: FastifyInstance | undefined;
   try {
+    // Changes made by the other processes on the database (PostgreSQL: LISTEN/NOTIFY) drop what both caches hold.
+    await database.cacheInvalidation.subscribe(() => {
+      verifyCache.invalidate();
+      authCache.clear();
+    });
     const defaultOrganization = await ensureOrganization(store, clock, ids, DEFAULT_ORG_SLUG);
     const serviceDeps = { store, clock, ids };
     const verifyDeps = { ...serviceDeps, verifyCache };
@@ -125,7 +134,12 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
           ids,
           timeoutMs: config.webhooks.timeoutMs,
           onError: (error) => {
-            built.log.error({ err: error }, 'webhook worker pass failed');
+            // Through an outage every pass fails alike (the worker backs off): its cause in one line, no stack.
+            if (isStoreUnavailableError(error)) {
+              built.log.warn({ reason: error.message }, 'webhook worker: database unavailable; backing off');
+            } else {
+              built.log.error({ err: error }, 'webhook worker pass failed');
+            }
           },
           ...options.webhookWorker,
         })

@@ -12,6 +12,8 @@ Commands:
            [--org <slug>] [--expires-in <days>] [--json]
   admin-key list [--json]                  List admin keys (never the keys themselves)
   admin-key revoke <id>                    Revoke an admin key at once
+  migrate-store --from <url> --to <url>    Copy every row into a new database (SQLite → PostgreSQL or back)
+           [--batch-size <rows>] [--replace]
 
 Options:
   -h, --help                               Show this help
@@ -33,6 +35,17 @@ export const ADMIN_KEY_USAGE = `Usage:
       (--json: one JSON line {"id","key","apiUrl","org"}).
   muster admin-key list [--json]
   muster admin-key revoke <id>`;
+
+export const MIGRATE_STORE_USAGE = `Usage:
+  muster migrate-store --from <database-url> --to <database-url> [--batch-size <rows>] [--replace]
+      Copies every row of a Muster database into another one, for example from SQLite to PostgreSQL:
+        muster migrate-store --from sqlite:./data/muster.db --to postgres://muster:…@db:5432/muster
+      Stop Muster first: what is written during the copy is not copied. Both databases are migrated to
+      the latest schema first. The target must hold no rows; --replace deletes them, in the copy's
+      transaction. The copy is one transaction, verified table by table (row count and checksum) before
+      it commits: a failed copy leaves the target as it was. --batch-size: rows per statement, 1-1000
+      (default 500). DATABASE_SSL_CA applies to a postgres:// URL as it does to DATABASE_URL.
+      Progress goes to stderr, the summary to stdout; passwords in the URLs are never shown.`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

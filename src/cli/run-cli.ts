@@ -5,6 +5,7 @@ import { isScimError } from '../scim/errors.js';
 import type { CliIo } from './cli-io.js';
 import { runAdminKeyCommand } from './admin-key-command.js';
 import { CLI_USAGE, UsageError } from './cli-usage.js';
+import { runMigrateStoreCommand } from './migrate-store-command.js';
 import { runScimTokenCommand } from './scim-token-command.js';
 import { runServeCommand } from './serve-command.js';
 
@@ -26,6 +27,8 @@ async function dispatch(argv: readonly string[], env: Env, io: CliIo): Promise<n
       return runScimTokenCommand(rest, env, io);
     case 'admin-key':
       return runAdminKeyCommand(rest, env, io);
+    case 'migrate-store':
+      return runMigrateStoreCommand(rest, env, io);
     case undefined:
       throw new UsageError('missing command');
     default:

@@ -1,6 +1,7 @@
 // Opens the configured database for one CLI command and closes it afterwards, whatever happens.
 import { openStore, systemClock, uuidV7Ids } from '../compose.js';
 import type { Config } from '../config/load-config.js';
+import { announcingChanges } from '../domain/announcing-changes.js';
 import type { Clock, Ids, Store } from '../domain/ports.js';
 
 export interface CliStoreDeps {
@@ -12,7 +13,8 @@ export interface CliStoreDeps {
 export async function withStore<T>(config: Config, fn: (deps: CliStoreDeps) => Promise<T>): Promise<T> {
   const store = await openStore(config.database);
   try {
-    return await fn({ store, clock: systemClock, ids: uuidV7Ids });
+    // A revocation here reaches the running servers' caches as soon as it commits (PostgreSQL).
+    return await fn({ store: announcingChanges(store), clock: systemClock, ids: uuidV7Ids });
   } finally {
     await store.close();
   }

@@ -3,11 +3,13 @@
 import type { ListParams } from '../scim/list/list-params.js';
 import type { JsonObject } from '../shared/json.js';
 import type { ApiKeyRepo, EventRepo } from './access-ports.js';
+import type { CacheInvalidation, CacheInvalidationFeed, ExclusiveRun } from './coordination-ports.js';
 import type { ProvisioningLogRepo } from './provisioning-log-ports.js';
 import type { WebhookRepo } from './webhook-ports.js';
 
 // The ports of each area live beside this file; everything is importable from here.
 export type * from './access-ports.js';
+export type * from './coordination-ports.js';
 export type * from './provisioning-log-ports.js';
 export type * from './webhook-ports.js';
 
@@ -245,9 +247,12 @@ export interface StoreTx {
   readonly events: EventRepo;
   readonly webhooks: WebhookRepo;
   readonly provisioningLog: ProvisioningLogRepo;
+  readonly cacheInvalidation: CacheInvalidation;
 }
 
 export interface Store extends StoreTx {
+  /** Announcing (see StoreTx) and hearing the other processes' announcements. */
+  readonly cacheInvalidation: CacheInvalidationFeed;
   /** Runs `fn` in one database transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   /**
@@ -255,6 +260,12 @@ export interface Store extends StoreTx {
    * its total) and, on SQLite, take the file's read lock once instead of once per statement. No writes inside.
    */
   read<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` unless another process on this database is running job `name` right now; then resolves `{ ran: false }`
+   * at once. `fn`'s statements commit one by one (no transaction around them). SQLite: always runs `fn`, since the
+   * file's write lock already serializes its statements.
+   */
+  runExclusive<T>(name: string, fn: (repos: StoreTx) => Promise<T>): Promise<ExclusiveRun<T>>;
   /** Cheap round trip used by /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;

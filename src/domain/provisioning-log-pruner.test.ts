@@ -14,13 +14,15 @@ function createFakeLog() {
   };
 }
 
-/** A repository with `remaining` expired rows; records each call's cut-off. */
+/**
+ * A repository with `remaining` expired rows; records each call's cut-off. `state.heldElsewhere`: another process is
+ * running the job, so runExclusive does not run it here.
+ */
 function createFakeRepo(remaining: number) {
   const calls: { before: string; limit: number }[] = [];
-  const state = { remaining, fail: false };
-  return {
-    calls,
-    state,
+  const jobs: string[] = [];
+  const state = { remaining, fail: false, heldElsewhere: false };
+  const repos = {
     provisioningLog: {
       deleteOlderThan: (before: string, limit: number) => {
         calls.push({ before, limit });
@@ -29,6 +31,16 @@ function createFakeRepo(remaining: number) {
         state.remaining -= deleted;
         return Promise.resolve(deleted);
       },
+    },
+  };
+  return {
+    ...repos,
+    calls,
+    jobs,
+    state,
+    runExclusive: async <T>(name: string, fn: (on: typeof repos) => Promise<T>) => {
+      jobs.push(name);
+      return state.heldElsewhere ? { ran: false as const } : { ran: true as const, value: await fn(repos) };
     },
   };
 }
@@ -90,6 +102,29 @@ describe('startProvisioningLogPruner', () => {
     await pruner.stop();
     await vi.advanceTimersByTimeAsync(10 * HOUR);
     expect(repo.calls).toHaveLength(2);
+  });
+
+  it('skips a run while another process is running one, and runs again at the next interval', async () => {
+    const repo = createFakeRepo(3);
+    repo.state.heldElsewhere = true;
+    const log = createFakeLog();
+    const pruner = startProvisioningLogPruner({
+      store: repo,
+      clock: { now: () => NOW },
+      retentionDays: 30,
+      log,
+      intervalMs: 1_000,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(repo.jobs).toEqual(['provisioning-log-prune']);
+    expect(repo.calls).toEqual([]);
+    expect(log.lines).toEqual([]);
+
+    repo.state.heldElsewhere = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(repo.calls).toHaveLength(1);
+    expect(log.lines).toEqual([{ level: 'info', details: { deleted: 3, retentionDays: 30 } }]);
+    await pruner.stop();
   });
 
   it('logs a failing run and tries again at the next one', async () => {

@@ -1,8 +1,11 @@
 // Retention of the provisioning log (PROVISIONING_LOG_RETENTION_DAYS): a background task deletes entries older than
 // the retention, in bounded chunks so that no single statement holds the write lock for long, once at start and then
-// every interval. A failure is logged and the next run tries again.
-import type { Clock, ProvisioningLogRepo } from './ports.js';
+// every interval. A failure is logged and the next run tries again. With several processes on one database, a run
+// starts only where no other process is running one (Store.runExclusive): the others skip it, so overlapping runs never
+// compete for the same rows.
+import type { Clock, ExclusiveRun, ProvisioningLogRepo } from './ports.js';
 import type { ProvisioningLogLogger } from './provisioning-log-writer.js';
+import { isStoreUnavailableError } from './store-unavailable-error.js';
 
 const DAY_MS = 86_400_000;
 
@@ -21,9 +24,19 @@ export interface ProvisioningLogPruneDeps {
   readonly chunkSize?: number;
 }
 
-export interface ProvisioningLogPrunerDeps extends ProvisioningLogPruneDeps, ProvisioningLogPrunerOptions {
+type PruneRepos = ProvisioningLogPruneDeps['store'];
+
+export interface ProvisioningLogPrunerDeps
+  extends Omit<ProvisioningLogPruneDeps, 'store'>, ProvisioningLogPrunerOptions {
+  readonly store: {
+    /** Store.runExclusive: runs a pass unless another process is running one. */
+    runExclusive<T>(name: string, fn: (repos: PruneRepos) => Promise<T>): Promise<ExclusiveRun<T>>;
+  };
   readonly log: ProvisioningLogLogger & { info(details: object, message: string): void };
 }
+
+/** The job name runs are exclusive under. */
+export const PROVISIONING_LOG_PRUNE_JOB = 'provisioning-log-prune';
 
 export interface ProvisioningLogPruner {
   /** Stops the schedule and waits for a run in progress (which ends after its current chunk). */
@@ -63,13 +76,25 @@ export function startProvisioningLogPruner(deps: ProvisioningLogPrunerDeps): Pro
 
   const run = async (): Promise<void> => {
     try {
-      const deleted = await pruneProvisioningLog(deps, () => stopped);
-      if (deleted > 0) log.info({ deleted, retentionDays }, 'provisioning log: expired entries deleted');
-    } catch (error) {
-      log.error(
-        { err: error },
-        'provisioning log: deleting expired entries failed; retrying at the next run',
+      const outcome = await deps.store.runExclusive(PROVISIONING_LOG_PRUNE_JOB, (repos) =>
+        pruneProvisioningLog({ ...deps, store: repos }, () => stopped),
       );
+      // Not run: another process is pruning right now, and its run covers this one's.
+      if (outcome.ran && outcome.value > 0) {
+        log.info({ deleted: outcome.value, retentionDays }, 'provisioning log: expired entries deleted');
+      }
+    } catch (error) {
+      if (isStoreUnavailableError(error)) {
+        log.warn(
+          { reason: error.message },
+          'provisioning log: database unavailable; pruning at the next run',
+        );
+      } else {
+        log.error(
+          { err: error },
+          'provisioning log: deleting expired entries failed; retrying at the next run',
+        );
+      }
     }
   };
 

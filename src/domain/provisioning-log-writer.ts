@@ -2,6 +2,7 @@
 // and returns; entries wait in a bounded buffer and a background flush writes them in batches, one transaction per
 // batch. A failing store is logged and retried and never reaches a request or crashes the process.
 import type { Clock, Ids, ProvisioningLogEntry, ProvisioningLogRepo } from './ports.js';
+import { isStoreUnavailableError } from './store-unavailable-error.js';
 import {
   MAX_LOG_BODY_BYTES,
   toProvisioningLogEntry,
@@ -149,10 +150,18 @@ export function createProvisioningLogWriter(deps: ProvisioningLogWriterDeps): Pr
         buffer = [...batch, ...buffer];
         bufferedBytes += batchBytes;
         trim();
-        log.error(
-          { err: error, buffered: buffer.length },
-          'provisioning log: writing a batch failed; retrying later',
-        );
+        // An outage fails every retry alike: its cause in one line, a stack only for the unexpected.
+        if (isStoreUnavailableError(error)) {
+          log.warn(
+            { reason: error.message, buffered: buffer.length },
+            'provisioning log: database unavailable; retrying later',
+          );
+        } else {
+          log.error(
+            { err: error, buffered: buffer.length },
+            'provisioning log: writing a batch failed; retrying later',
+          );
+        }
         return false;
       }
     }

@@ -275,6 +275,25 @@ describe('authenticateScimToken with the serving process cache', () => {
     expect(await authenticateScimToken(deps, token)).toBeUndefined();
   });
 
+  it('does not cache a token read while the cache was cleared: that row may predate a revocation', async () => {
+    const { deps, store, lookups } = cachedSetup();
+    const { token, record } = await createScimToken(deps, { orgSlug: 'default', name: 'n' });
+    const findByHash = store.scimTokens.findByHash.bind(store.scimTokens);
+    // The lookup reads the live row, then another process revokes it and this process's cache is cleared (its
+    // announcement arrives) before the lookup's answer is stored.
+    store.scimTokens.findByHash = async (hash: string) => {
+      const found = await findByHash(hash);
+      await revokeScimToken({ store, clock: deps.clock, ids: deps.ids }, record.id);
+      deps.authCache?.clear();
+      return found;
+    };
+    expect(await authenticateScimToken(deps, token)).toBeDefined();
+    store.scimTokens.findByHash = findByHash;
+    // Looked up again (nothing was cached), and found revoked.
+    expect(await authenticateScimToken(deps, token)).toBeUndefined();
+    expect(lookups.count).toBe(2);
+  });
+
   it('honours expiry for a cached token', async () => {
     const { deps, advance } = cachedSetup();
     const { token } = await createScimToken(deps, { orgSlug: 'default', name: 'n', expiresInDays: 1 });

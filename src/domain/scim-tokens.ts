@@ -48,14 +48,25 @@ interface CachedToken {
 /**
  * Verified tokens by hash, so an IdP's steady stream of requests costs no token lookup. An entry is trusted for
  * AUTH_CACHE_MS at most; expiry is still checked on every request, and a revocation in this process clears the cache
- * at once. A revocation by another process (the CLI, another instance) takes effect within AUTH_CACHE_MS.
+ * at once. A revocation by another process (the CLI, another instance) clears it when its announcement arrives
+ * (PostgreSQL), and takes effect within AUTH_CACHE_MS without one. A token read while the cache was cleared is not
+ * stored: it may be the row as it was before the revocation.
  */
 export class ScimTokenAuthCache {
   readonly #entries = new Map<string, CachedToken>();
   readonly #maxEntries: number;
+  readonly #ttlMs: number;
+  #generation = 0;
 
-  constructor(maxEntries = 10_000) {
+  /** `ttlMs`: how long an entry is trusted (AUTH_CACHE_MS; tests raise it to see invalidation at work). */
+  constructor(maxEntries = 10_000, ttlMs = AUTH_CACHE_MS) {
     this.#maxEntries = maxEntries;
+    this.#ttlMs = ttlMs;
+  }
+
+  /** Take before reading the database; pass to set() with what was read. */
+  get generation(): number {
+    return this.#generation;
   }
 
   get(hash: string, nowMs: number): CachedToken | undefined {
@@ -68,13 +79,16 @@ export class ScimTokenAuthCache {
     return entry;
   }
 
-  set(hash: string, record: ScimTokenRecord, org: Organization, nowMs: number): void {
+  /** Stores the token only when the cache was not cleared since `generation` was taken. */
+  set(hash: string, record: ScimTokenRecord, org: Organization, nowMs: number, generation: number): void {
+    if (generation !== this.#generation) return;
     // Entries are few (one per IdP connection); the bound only keeps a flood of distinct valid tokens finite.
     if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
-    this.#entries.set(hash, { record, org, until: nowMs + AUTH_CACHE_MS });
+    this.#entries.set(hash, { record, org, until: nowMs + this.#ttlMs });
   }
 
   clear(): void {
+    this.#generation += 1;
     this.#entries.clear();
   }
 }
@@ -232,6 +246,7 @@ export async function authenticateScimToken(
   const hash = hashScimToken(token);
   const now = clock.now();
   const nowMs = now.getTime();
+  const generation = authCache?.generation ?? 0;
   const cached = authCache?.get(hash, nowMs);
   // A cached entry is used only while its token is still live (it may have expired since it was cached).
   if (cached !== undefined && !isLive(cached.record, nowMs)) return undefined;
@@ -246,6 +261,6 @@ export async function authenticateScimToken(
     if (cached !== undefined) cached.record = { ...cached.record, lastUsedAt: at };
     else found.record = { ...found.record, lastUsedAt: at };
   }
-  if (cached === undefined) authCache?.set(hash, found.record, found.org, nowMs);
+  if (cached === undefined) authCache?.set(hash, found.record, found.org, nowMs, generation);
   return { orgId: found.org.id, orgSlug: found.org.slug, tokenId: found.record.id };
 }

@@ -105,7 +105,8 @@ export interface WebhookRepo {
   ): Promise<readonly WebhookDeliveryRecord[]>;
   /**
    * Deliveries of every organization that are pending, due at `now`, not leased, of an endpoint that is not disabled,
-   * and the earliest pending one of their endpoint and resource. Oldest first.
+   * and the earliest pending one of their endpoint and resource. Oldest first. Inside a transaction they are held for
+   * it to lease: a concurrent transaction of another worker passes over them instead of waiting.
    */
   dueDeliveries(now: string, limit: number): Promise<readonly WebhookDeliveryRecord[]>;
   /** Takes the lease (locked_until = `until`) when the delivery is still pending and unleased at `now`. */

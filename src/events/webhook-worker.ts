@@ -35,6 +35,11 @@ export interface WebhookWorkerDeps {
   readonly concurrency?: number;
   /** A pass that failed (database error); the worker carries on with the next pass. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Longest pause after failed passes: the pause doubles from the poll interval with each failure in a row (a database
+   * outage is retried ever less often), and the first pass that succeeds resets it. Defaults to 30 s.
+   */
+  readonly maxErrorDelayMs?: number;
 }
 
 export interface WebhookPass {
@@ -55,6 +60,7 @@ export interface WebhookWorker {
 
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
+const DEFAULT_MAX_ERROR_DELAY_MS = 30_000;
 const DEFAULT_FAILING_AFTER = 5;
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_CONCURRENCY = 8;
@@ -62,6 +68,7 @@ const DEFAULT_CONCURRENCY = 8;
 export function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
   const { store, clock, ids } = deps;
   const pollIntervalMs = deps.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const maxErrorDelayMs = deps.maxErrorDelayMs ?? DEFAULT_MAX_ERROR_DELAY_MS;
   const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
   const deliverDeps = {
     store,
@@ -105,16 +112,23 @@ export function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
     timer.unref();
   };
 
+  /** Failed passes in a row. */
+  let failures = 0;
+
   const tick = async (): Promise<void> => {
     let busy = false;
     try {
       const pass = await runOnce();
       busy = pass.fannedOut > 0 || pass.attempted > 0;
+      failures = 0;
     } catch (error) {
+      failures += 1;
       deps.onError?.(error);
     }
+    if (!running) return;
+    if (failures > 0) schedule(Math.min(maxErrorDelayMs, pollIntervalMs * 2 ** (failures - 1)));
     // Straight on while there is work (a backlog drains at full speed), else wait for the next poll.
-    if (running) schedule(busy ? 0 : pollIntervalMs);
+    else schedule(busy ? 0 : pollIntervalMs);
   };
 
   return {

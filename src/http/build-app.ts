@@ -2,6 +2,7 @@
 // reads the environment: main.ts / compose.ts hand everything in through AppDeps.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { isStoreUnavailableError } from '../domain/store-unavailable-error.js';
 import { ADMIN_API_PREFIX, createAdminApi } from './admin-api/admin-api.js';
 import type { AppDeps } from './app-deps.js';
 import { createScimApi } from './scim-api/scim-api.js';
@@ -37,7 +38,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       await deps.checkReady();
       return { status: 'ok' };
     } catch (error) {
-      request.log.error({ err: error }, 'readiness check failed');
+      // Probes repeat every few seconds through an outage: its cause in one line, a stack only for the unexpected.
+      if (isStoreUnavailableError(error)) request.log.warn({ reason: error.message }, 'not ready');
+      else request.log.error({ err: error }, 'readiness check failed');
       return reply.code(503).send({ status: 'unavailable' });
     }
   });

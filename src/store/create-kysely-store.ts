@@ -11,10 +11,11 @@ import { provisioningLogRepo } from './provisioning-log-repo.js';
 import type { Database } from './schema.js';
 import { scimTokensRepo } from './scim-tokens-repo.js';
 import type { SqlDialect } from './sql-dialect.js';
+import { singleProcessCoordination, type StoreCoordination } from './store-coordination.js';
 import { usersRepo } from './users-repo.js';
 import { webhooksRepo } from './webhooks-repo.js';
 
-function repositories(db: Kysely<Database>, dialect: SqlDialect): StoreTx {
+function repositories(db: Kysely<Database>, dialect: SqlDialect, coordination: StoreCoordination): StoreTx {
   return {
     organizations: organizationsRepo(db),
     scimTokens: scimTokensRepo(db),
@@ -24,29 +25,46 @@ function repositories(db: Kysely<Database>, dialect: SqlDialect): StoreTx {
     memberships: membershipsRepo(db),
     apiKeys: apiKeysRepo(db, dialect),
     events: eventsRepo(db),
-    webhooks: webhooksRepo(db),
+    webhooks: webhooksRepo(db, dialect),
     provisioningLog: provisioningLogRepo(db, dialect),
+    cacheInvalidation: { announce: () => coordination.announce(db) },
   };
 }
 
-/** `db` must already be migrated. close() destroys it. */
-export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect): Store {
+/** `db` must already be migrated. close() closes `coordination`, then destroys `db`. */
+export function createKyselyStore(
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  coordination: StoreCoordination = singleProcessCoordination,
+): Store {
+  const repos = (on: Kysely<Database>): StoreTx => repositories(on, dialect, coordination);
   return {
-    ...repositories(db, dialect),
+    ...repos(db),
+    cacheInvalidation: {
+      announce: () => coordination.announce(db),
+      subscribe: (listener) => coordination.subscribe(listener),
+    },
     // Kysely holds one connection for the whole callback; on SQLite its driver mutex makes concurrent
     // transaction() calls (and statements outside them) wait their turn instead of interleaving, and on PostgreSQL
     // write transactions take turns on a lock (postgres/create-postgres-store.ts). So inside `fn` use only `tx`: a
     // statement on the Store itself would wait for the very transaction it runs in, or miss its uncommitted writes.
-    transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, dialect))),
+    transaction: (fn) => db.transaction().execute((trx) => fn(repos(trx))),
     read: (fn) =>
       db
         .transaction()
         .setAccessMode('read only')
-        .execute((trx) => fn(repositories(trx, dialect))),
+        .execute((trx) => fn(repos(trx))),
+    runExclusive: (name, fn) => coordination.runExclusive(db, name, (on) => fn(repos(on))),
     async ping() {
       // Reads a real table, so a database that lost its schema or its file is not reported ready.
       await sql`select 1 from organizations limit 1`.execute(db);
     },
-    close: () => db.destroy(),
+    async close() {
+      try {
+        await coordination.close();
+      } finally {
+        await db.destroy();
+      }
+    },
   };
 }

@@ -52,4 +52,10 @@ export interface SqlDialect {
    * SQLite holds any string (never true there).
    */
   isUnsupportedText(error: unknown): boolean;
+  /**
+   * The driver error of a database that cannot be reached or cannot serve now (connection refused or lost, server
+   * shutting down or overloaded, SQLite busy beyond its timeout, I/O error, disk full): a 503, never the request's
+   * fault. The store turns it into StoreUnavailableError (translate-unavailable-errors.ts).
+   */
+  isUnavailable(error: unknown): boolean;
 }

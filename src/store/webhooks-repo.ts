@@ -18,6 +18,7 @@ import type {
   WebhookDeliveriesTable,
   WebhookEndpointsTable,
 } from './schema.js';
+import type { SqlDialect } from './sql-dialect.js';
 
 /** 19 bound parameters per row. */
 const ROWS_PER_INSERT = 100;
@@ -94,7 +95,7 @@ function endpointColumns(e: WebhookEndpointRecord) {
   };
 }
 
-export function webhooksRepo(db: Kysely<Database>): WebhookRepo {
+export function webhooksRepo(db: Kysely<Database>, dialect: Pick<SqlDialect, 'name'>): WebhookRepo {
   return {
     async insertEndpoint(endpoint) {
       await db
@@ -259,6 +260,10 @@ export function webhooksRepo(db: Kysely<Database>): WebhookRepo {
         .orderBy('d.next_attempt_at')
         .orderBy('d.id')
         .limit(limit)
+        // PostgreSQL: the rows are claimed for the caller's transaction (which leases them), and a row another worker
+        // is claiming is skipped rather than waited for, so workers never queue behind each other's claims. SQLite
+        // has no row locks and needs none: its writers take turns.
+        .$if(dialect.name === 'postgres', (qb) => qb.forUpdate('d').skipLocked())
         .execute();
       return rows.map(toDelivery);
     },

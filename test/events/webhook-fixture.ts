@@ -1,5 +1,6 @@
-// A store with one organization, a clock the test moves by hand and a worker with fast, jitter-free retries:
-// each worker pass runs when the test says so, so every webhook test is deterministic.
+// A store (the vitest project's, test/support/test-store.ts) with one organization, a clock the test moves by hand and
+// a worker with fast, jitter-free retries: each worker pass runs when the test says so, so every webhook test is
+// deterministic.
 import { createWebhookEndpoint, type CreateWebhookEndpointInput } from '../../src/domain/webhooks.js';
 import type { Clock, EventRecord, EventType, Ids, NewEvent, Store } from '../../src/domain/ports.js';
 import {
@@ -8,7 +9,7 @@ import {
   type WebhookWorkerDeps,
 } from '../../src/events/webhook-worker.js';
 import { createUuidV7Generator } from '../../src/shared/uuid-v7.js';
-import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
+import { openTestStore } from '../support/test-store.js';
 
 export interface ManualClock extends Clock {
   advance(ms: number): void;
@@ -49,7 +50,7 @@ export async function createWebhookFixture(
 ): Promise<WebhookFixture> {
   const clock = createManualClock();
   const ids: Ids = { newId: createUuidV7Generator(() => clock.now().getTime()) };
-  const store = options.store ?? (await createSqliteStore({ filename: ':memory:' }));
+  const store = options.store ?? (await openTestStore());
   const orgId = options.orgId ?? ids.newId();
   if ((await store.organizations.findById(orgId)) === undefined) {
     await store.organizations.insert({

@@ -11,6 +11,7 @@ import { createWebhookEndpoint, listWebhookDeliveries } from '../../src/domain/w
 import { verifyWebhook } from '../../src/events/verify-webhook.js';
 import { createWebhookWorker } from '../../src/events/webhook-worker.js';
 import { uuidV7 } from '../../src/shared/uuid-v7.js';
+import { openTestDatabase } from '../support/test-store.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -21,8 +22,10 @@ afterEach(async () => {
 async function start(worker: 'on' | 'off'): Promise<{ muster: Muster; receiver: WebhookReceiver }> {
   const receiver = await startWebhookReceiver();
   cleanup.push(() => receiver.close());
+  const database = await openTestDatabase();
+  cleanup.push(() => database.release());
   const config = loadConfig({
-    DATABASE_URL: 'sqlite::memory:',
+    DATABASE_URL: database.url,
     PUBLIC_URL: 'http://muster.test',
     LOG_LEVEL: 'silent',
     WEBHOOK_WORKER: worker,

@@ -7,7 +7,9 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { createAdminKey } from '../../src/domain/admin-keys.js';
 import { ensureOrganization } from '../../src/domain/organizations.js';
 import type { ProvisioningLogEntry } from '../../src/domain/ports.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-store.js';
 
+let database: TestDatabase;
 let muster: Muster;
 let instanceKey: string;
 let otherOrgKey: string;
@@ -54,8 +56,9 @@ function itemsOf(body: unknown): { id: string; [key: string]: unknown }[] {
 }
 
 beforeAll(async () => {
+  database = await openTestDatabase();
   const config = loadConfig({
-    DATABASE_URL: 'sqlite::memory:',
+    DATABASE_URL: database.url,
     PUBLIC_URL: 'http://muster.test',
     LOG_LEVEL: 'silent',
   });
@@ -84,6 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await muster.close();
+  await database.release();
 });
 
 const idsOf = (...indexes: number[]) => indexes.map((i) => entries[i]?.id);

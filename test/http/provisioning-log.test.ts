@@ -1,18 +1,19 @@
 // The provisioning log through the real app: one scripted IdP session (every kind of SCIM request, failures
 // included, two organizations), then the app is closed (which writes the buffered entries) and the stored rows are
-// read back raw from the database file and through the query use case.
+// read back raw from the database and through the query use case.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMuster, type Muster } from '../../src/compose.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { createMuster, openStore, type Muster } from '../../src/compose.js';
+import { loadConfig, type DatabaseConfig } from '../../src/config/load-config.js';
 import type { Store } from '../../src/domain/ports.js';
 import { getProvisioningLogEntry, listProvisioningLog } from '../../src/domain/provisioning-log.js';
 import { READ_BODY_NOT_KEPT } from '../../src/domain/to-provisioning-log-entry.js';
 import { createScimToken } from '../../src/domain/scim-tokens.js';
 import { openSqliteDatabase } from '../../src/store/sqlite/open-sqlite-database.js';
-import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
+import { openTestDatabase, testStoreKind, type TestDatabase } from '../support/test-store.js';
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -54,8 +55,7 @@ interface RawRow {
   readonly response_body: string | null;
 }
 
-let dir: string;
-let filename: string;
+let database: TestDatabase;
 let muster: Muster;
 let store: Store;
 let rows: readonly RawRow[];
@@ -169,11 +169,42 @@ async function runSession(): Promise<void> {
   await scim('GET', '/Users', undefined, acme.token);
 }
 
+/** A database that outlives the app: a file on SQLite (not one in memory), the project's schema on PostgreSQL. */
+async function openLastingDatabase(): Promise<TestDatabase> {
+  if (testStoreKind() === 'postgres') return openTestDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'muster-provisioning-log-'));
+  return {
+    url: `sqlite:${join(dir, 'muster.db')}`,
+    release: () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Every stored row as the database holds it, bypassing the store. */
+async function readRawRows(config: DatabaseConfig): Promise<RawRow[]> {
+  if (config.kind === 'postgres') {
+    const client = new pg.Client({ connectionString: config.url });
+    await client.connect();
+    try {
+      return (await client.query<RawRow>('select * from provisioning_log')).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const raw = openSqliteDatabase(config.filename);
+  try {
+    return raw.prepare('select * from provisioning_log').all([]) as RawRow[];
+  } finally {
+    raw.close();
+  }
+}
+
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'muster-provisioning-log-'));
-  filename = join(dir, 'muster.db');
+  database = await openLastingDatabase();
   const config = loadConfig({
-    DATABASE_URL: `sqlite:${filename}`,
+    DATABASE_URL: database.url,
     PUBLIC_URL: 'http://muster.test',
     LOG_LEVEL: 'silent',
   });
@@ -186,18 +217,13 @@ beforeAll(async () => {
   } finally {
     await muster.close();
   }
-  const raw = openSqliteDatabase(filename);
-  try {
-    rows = raw.prepare('select * from provisioning_log').all([]) as RawRow[];
-  } finally {
-    raw.close();
-  }
-  store = await createSqliteStore({ filename });
+  rows = await readRawRows(config.database);
+  store = await openStore(config.database);
 });
 
 afterAll(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await database.release();
 });
 
 describe('provisioning log: recording', () => {

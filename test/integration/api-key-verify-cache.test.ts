@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
 import {
   ApiKeyVerifyCache,
   invalidatingCache,
   VERIFY_CACHE_MS,
 } from '../../src/domain/api-key-verify-cache.js';
+import { openTestStore } from '../support/test-store.js';
 
 describe('ApiKeyVerifyCache', () => {
   it('answers from an entry until VERIFY_CACHE_MS have passed', () => {
@@ -44,7 +44,7 @@ describe('ApiKeyVerifyCache', () => {
 });
 
 describe('invalidatingCache', () => {
-  const openStore = () => createSqliteStore({ filename: ':memory:' });
+  const openStore = () => openTestStore();
 
   it('invalidates once the transaction has committed, before its caller goes on', async () => {
     const store = await openStore();

@@ -2,17 +2,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMuster, type Muster } from '../../src/compose.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { createTestApp } from '../support/test-app.js';
+import { openTestDatabase, testStoreKind, type TestDatabase } from '../support/test-store.js';
 
 let muster: Muster | undefined;
+let database: TestDatabase | undefined;
 
 afterEach(async () => {
   await muster?.close();
   muster = undefined;
+  await database?.release();
+  database = undefined;
 });
 
 async function start(): Promise<Muster> {
+  database = await openTestDatabase();
   muster = await createMuster(
-    loadConfig({ DATABASE_URL: 'sqlite::memory:', PUBLIC_URL: 'http://muster.test', LOG_LEVEL: 'silent' }),
+    loadConfig({ DATABASE_URL: database.url, PUBLIC_URL: 'http://muster.test', LOG_LEVEL: 'silent' }),
   );
   return muster;
 }
@@ -24,6 +30,18 @@ describe('first start', () => {
     expect(org).toMatchObject({ slug: 'default' });
     expect(m.defaultOrganization.id).toBe(org?.id);
     expect(await m.store.scimTokens.list(undefined)).toEqual([]);
+  });
+});
+
+describe('the test app', () => {
+  it('runs on the store its vitest project is named after', async ({ task }) => {
+    const t = await createTestApp();
+    try {
+      expect(testStoreKind()).toBe(task.file.projectName ?? 'sqlite');
+      expect(t.muster.config.database.kind).toBe(testStoreKind());
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -5,8 +5,8 @@ import { systemClock, uuidV7Ids } from '../../src/compose.js';
 import { ApiKeyVerifyCache, VERIFY_CACHE_MS } from '../../src/domain/api-key-verify-cache.js';
 import { createUserApiKey, verifyApiKey, type CachedVerification } from '../../src/domain/api-keys.js';
 import type { Clock } from '../../src/domain/ports.js';
-import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { openTestStore } from '../support/test-store.js';
 import { PATCH_OP, scimRequest, USER_SCHEMA } from './scim-request.js';
 
 describe('the verification cache of a running app', () => {
@@ -63,7 +63,7 @@ describe('the verification cache of a running app', () => {
 
 describe('a change another process makes', () => {
   it('is seen once the cached verdict is VERIFY_CACHE_MS old', async () => {
-    const store = await createSqliteStore({ filename: ':memory:' });
+    const store = await openTestStore();
     try {
       let now = Date.parse('2026-06-01T00:00:00.000Z');
       const clock: Clock = { now: () => new Date(now) };
@@ -101,7 +101,7 @@ describe('a change another process makes', () => {
   });
 
   it('still refuses an expired key the cache holds', async () => {
-    const store = await createSqliteStore({ filename: ':memory:' });
+    const store = await openTestStore();
     try {
       const start = Date.parse('2026-06-01T00:00:00.000Z');
       let now = start;

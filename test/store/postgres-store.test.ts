@@ -1,5 +1,6 @@
-// Runs the Store contract on PostgreSQL (a fresh schema per store in this run's database), plus PostgreSQL-specific
-// checks: concurrent first start-ups, schemas kept apart, read() snapshots, text PostgreSQL cannot store.
+// Runs the Store contract on PostgreSQL (an empty schema of its own per store in this run's database), plus
+// PostgreSQL-specific checks: concurrent first start-ups, schemas kept apart, read() snapshots, text PostgreSQL cannot
+// store.
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +13,12 @@ import {
   openPostgresTestStore,
   postgresTestDatabaseUrl,
 } from '../support/postgres-test-database.js';
+import { openLeasedPostgresStore } from '../support/test-store.js';
 import { describeStoreContract } from './store-contract.js';
 import { cmp, group, listQuery, org, path, user } from './store-fixtures.js';
 import { scimErrorOf } from './store-seed.js';
 
-describeStoreContract('postgres', () => openPostgresTestStore());
+describeStoreContract('postgres', openLeasedPostgresStore);
 
 const MIGRATIONS = ['0001-initial', '0002-access-and-events'];
 
@@ -146,8 +148,12 @@ describe('createPostgresStore', () => {
       await blocker.query('begin');
       await blocker.query('lock table organizations in access exclusive mode');
       const started = Date.now();
-      // SQLSTATE 57014 query_canceled: "canceling statement due to statement timeout".
-      await expect(store.organizations.list()).rejects.toMatchObject({ code: '57014' });
+      // SQLSTATE 57014 query_canceled: "canceling statement due to statement timeout", which the store reports as
+      // the database being unavailable (a 503).
+      await expect(store.organizations.list()).rejects.toMatchObject({
+        name: 'StoreUnavailableError',
+        cause: { code: '57014' },
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     } finally {
       await blocker.query('rollback');

@@ -58,14 +58,21 @@ async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
-/** Runs `statement` on a fresh connection to `url` (identifiers in it must already be quoted). */
-export async function runStatement(url: string, statement: string): Promise<void> {
+/** Runs `fn` on a fresh connection to `url`, closed afterwards. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = await connect(url);
   try {
-    await client.query(statement);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs `statement` on a fresh connection to `url` (identifiers in it must already be quoted). */
+export async function runStatement(url: string, statement: string): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query(statement);
+  });
 }
 
 /** Creates `database` unless an earlier test file of the same worker slot did. */

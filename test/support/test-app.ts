@@ -1,10 +1,12 @@
-// A real Muster app (SQLite in memory unless told otherwise, the production wiring of src/compose.ts) for inject() tests.
+// A real Muster app (the production wiring of src/compose.ts) for inject() tests, on an empty database of the vitest
+// project's store (test-store.ts: SQLite in memory, or a PostgreSQL schema of its own) unless DATABASE_URL is given.
 import type { FastifyInstance } from 'fastify';
 import { createMuster, type Muster } from '../../src/compose.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createAdminKey, type CreateAdminKeyInput } from '../../src/domain/admin-keys.js';
 import { DEFAULT_ORG_SLUG } from '../../src/domain/organizations.js';
 import { createScimToken } from '../../src/domain/scim-tokens.js';
+import { openTestDatabase } from './test-store.js';
 
 export interface TestApp {
   readonly app: FastifyInstance;
@@ -25,15 +27,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `env` adds to or replaces the test settings (an in-memory SQLite database by default). */
+/** `env` adds to or replaces the test settings (the project's test database by default). */
 export async function createTestApp(env: Readonly<Record<string, string>> = {}): Promise<TestApp> {
+  const database = env['DATABASE_URL'] === undefined ? await openTestDatabase() : undefined;
   const config = loadConfig({
-    DATABASE_URL: 'sqlite::memory:',
+    ...(database === undefined ? {} : { DATABASE_URL: database.url }),
     PUBLIC_URL: 'http://muster.test',
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const muster = await createMuster(config);
+  let muster: Muster;
+  try {
+    muster = await createMuster(config);
+  } catch (error) {
+    await database?.release();
+    throw error;
+  }
+  // The database is freed only once the app, its workers and its connections are gone.
+  const close = async (): Promise<void> => {
+    await muster.close();
+    await database?.release();
+  };
   try {
     const createOrgToken = async (slug: string): Promise<string> =>
       (await createScimToken(muster.tokenDeps, { orgSlug: slug, name: `test-${slug}` })).token;
@@ -52,10 +66,10 @@ export async function createTestApp(env: Readonly<Record<string, string>> = {}):
       createOrgToken,
       adminKey: (await createTestAdminKey()).key,
       createAdminKey: createTestAdminKey,
-      close: () => muster.close(),
+      close,
     };
   } catch (error) {
-    await muster.close();
+    await close();
     throw error;
   }
 }

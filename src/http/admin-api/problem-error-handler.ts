@@ -1,7 +1,9 @@
 // Every failure under /api/v1 answers with an RFC 9457 problem: route and domain errors with their status, an unknown
-// route with 404, Fastify's client errors (validation, bad JSON, body too large, media type) with theirs, anything
-// else with a 500 whose cause is logged and never shown.
+// route with 404, Fastify's client errors (validation, bad JSON, body too large, media type) with theirs, a database
+// that cannot serve with 503 and Retry-After, anything else with a 500 whose cause is logged and never shown.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStoreUnavailableError } from '../../domain/store-unavailable-error.js';
+import { STORE_UNAVAILABLE_DETAIL, storeUnavailableReply } from '../store-unavailable-reply.js';
 import {
   PROBLEM_CODES,
   PROBLEM_CONTENT_TYPE,
@@ -39,6 +41,10 @@ export function sendProblem(
 
 export function registerProblemErrorHandler(app: FastifyInstance, maxBodyBytes: number): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    if (isStoreUnavailableError(error)) {
+      storeUnavailableReply(request, reply, error);
+      return sendProblem(request, reply, problem('service_unavailable', STORE_UNAVAILABLE_DETAIL));
+    }
     const known = toAdminApiError(error, maxBodyBytes);
     if (known === undefined) {
       request.log.error({ err: error }, 'unhandled error in admin API request');

@@ -146,7 +146,8 @@ export function createKeyVerifyRoutes(deps: KeyVerifyDeps): FastifyPluginAsync {
       description:
         'Checks the API key sent as `Authorization: Bearer mk_…` (or `X-Api-Key`). 200 with the key, its user, teams ' +
         'and organization (also as X-Muster-* headers for nginx auth_request, Traefik ForwardAuth and Envoy ' +
-        'ext_authz), or 401. Any method and any sub-path is accepted, so proxies can forward the original request line.',
+        'ext_authz), or 401; 503 when the database cannot be reached (the key was not checked: "cannot check", not ' +
+        '"denied"). Any method and any sub-path is accepted, so proxies can forward the original request line.',
       tags: ['API keys'],
       security: [{ apiKey: [] }, { apiKeyHeader: [] }],
       // The 401 problem (application/problem+json) is documented with every operation's 4XX (openapi.ts).

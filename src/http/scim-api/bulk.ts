@@ -4,6 +4,7 @@
 // operation or a circular chain → 409 (§3.7.1: "MAY stop after a failed attempt and … return … 409").
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ScimContext, ScimServices } from '../../domain/scim-service.js';
+import { isStoreUnavailableError } from '../../domain/store-unavailable-error.js';
 import { ScimError, invalidValue, isScimError, renderScimError } from '../../scim/errors.js';
 import { BULK_RESPONSE_URN } from '../../scim/schema/schema-urns.js';
 import type { JsonObject } from '../../shared/json.js';
@@ -135,6 +136,9 @@ async function execute(
     return { kind: 'done', outcome: await runBulkOperation(ctx, services, resolved) };
   } catch (error) {
     if (isScimError(error)) return fail(error);
+    // The database is gone for every remaining operation too: the whole request answers 503 (the operations done so
+    // far stay done; a client's retry of them meets 409 or an unchanged resource).
+    if (isStoreUnavailableError(error)) throw error;
     log.error({ err: error, bulkOperation: op.index }, 'unhandled error in bulk operation');
     return fail(new ScimError(500, 'Internal server error'));
   }

@@ -1,18 +1,26 @@
 // RFC 7644 §3.12: every failure under /scim/v2 answers with the SCIM Error schema. ScimError → its status;
-// Fastify's own client errors (body too large, media type, parse) → the matching SCIM error; anything else → 500
-// with a generic detail, logged with its cause (never shown to the client).
+// Fastify's own client errors (body too large, media type, parse) → the matching SCIM error; a database that cannot
+// serve → 503 with Retry-After; anything else → 500 with a generic detail, logged with its cause (never shown to the
+// client).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStoreUnavailableError } from '../../domain/store-unavailable-error.js';
 import {
   ScimError,
   invalidSyntax,
   isScimError,
   payloadTooLarge,
   renderScimError,
+  serviceUnavailable,
   unsupportedMediaType,
 } from '../../scim/errors.js';
+import { STORE_UNAVAILABLE_DETAIL, storeUnavailableReply } from '../store-unavailable-reply.js';
 
 export function registerScimErrorHandler(app: FastifyInstance, maxPayloadBytes: number): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    if (isStoreUnavailableError(error)) {
+      storeUnavailableReply(request, reply, error);
+      return sendScimError(reply, serviceUnavailable(STORE_UNAVAILABLE_DETAIL));
+    }
     const scimError = toScimError(error, maxPayloadBytes);
     if (scimError === undefined) {
       request.log.error({ err: error }, 'unhandled error in SCIM request');

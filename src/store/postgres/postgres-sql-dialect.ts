@@ -3,6 +3,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { AttrType } from '../../scim/schema/schema-types.js';
 import type { SqlDialect } from '../sql-dialect.js';
+import { isPostgresUnavailable } from './is-postgres-unavailable.js';
 
 /** SQLSTATEs (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
 const UNIQUE_VIOLATION = '23505';
@@ -113,4 +114,6 @@ export const postgresSqlDialect: SqlDialect = {
     const code = sqlState(error);
     return code === CHARACTER_NOT_IN_REPERTOIRE || code === UNTRANSLATABLE_CHARACTER;
   },
+
+  isUnavailable: isPostgresUnavailable,
 };

@@ -12,6 +12,7 @@ import type { Store } from '../../domain/ports.js';
 import { createKyselyStore } from '../create-kysely-store.js';
 import { migrateToLatest } from '../migrations/migrate-to-latest.js';
 import type { Database } from '../schema.js';
+import { translateUnavailableErrors } from '../translate-unavailable-errors.js';
 import { openSqliteDatabase, type SqliteDriverName } from './open-sqlite-database.js';
 import { sqliteSqlDialect } from './sqlite-sql-dialect.js';
 import { withStatementCache } from './statement-cache.js';
@@ -53,9 +54,18 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 /** Opens the database (WAL, foreign keys on), runs pending migrations and returns the Store. */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  return createKyselyStore(await openSqliteStoreDatabase(options), sqliteSqlDialect);
+}
+
+/** The migrated database the Store runs on (also what `muster migrate-store` copies from or to). */
+export async function openSqliteStoreDatabase(options: SqliteStoreOptions): Promise<Kysely<Database>> {
   const database = openSqliteDatabase(options.filename, options.driver);
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+    // SQLITE_BUSY beyond the busy timeout, I/O errors, a full disk become StoreUnavailableError (a 503).
+    dialect: translateUnavailableErrors(
+      new ImmediateSqliteDialect({ database: withStatementCache(database) }),
+      sqliteSqlDialect,
+    ),
   });
   try {
     await migrateToLatest(db, { jsonType: sqliteSqlDialect.jsonType });
@@ -63,5 +73,5 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, sqliteSqlDialect);
+  return db;
 }

@@ -1,6 +1,7 @@
 // SqlDialect for SQLite (JSON1 functions, built into the SQLite of both drivers).
 import { sql, type SqlBool } from 'kysely';
 import type { SqlDialect } from '../sql-dialect.js';
+import { isSqliteUnavailable } from './is-sqlite-unavailable.js';
 
 /** Registered on every connection by openSqliteDatabase: SQLite's own lower() folds ASCII only. */
 export const UNICODE_LOWER_FUNCTION = 'muster_lower';
@@ -71,4 +72,6 @@ export const sqliteSqlDialect: SqlDialect = {
   },
 
   isUnsupportedText: () => false,
+
+  isUnavailable: isSqliteUnavailable,
 };
