@@ -28,10 +28,10 @@ import {
 import { createCredential, serveEnv, startMuster, type SpawnedMuster } from './spawned-muster.js';
 
 /**
- * 2,000 users in 20 groups (100 members each, added 50 per PATCH): 4,000 user requests, 40 group requests, 40 PATCHes.
- * Fewer than a large tenant's 10,000, to keep the suite's time; the crash point covers every phase instead.
+ * 10,000 users in 100 groups (100 members each, added 50 per PATCH): 20,000 user requests, 200 group requests, 200
+ * PATCHes; the crash point may fall in any phase.
  */
-const PLAN: SyncPlan = { users: 2_000, groups: 20, batch: 50 };
+const PLAN: SyncPlan = { users: 10_000, groups: 100, batch: 50 };
 const PHASE_REQUESTS: Readonly<Record<SyncPhase, number>> = {
   users: 2 * PLAN.users,
   groups: 2 * PLAN.groups,
@@ -144,9 +144,9 @@ async function crashAndRecover(open: () => Target | Promise<Target>): Promise<vo
 describe('kill -9 during an IdP sync', () => {
   it('leaves a consistent SQLite database that the retries complete', async () => {
     await crashAndRecover(sqliteTarget);
-  }, 180_000);
+  }, 600_000);
 
   it('leaves a consistent PostgreSQL database that the retries complete', async () => {
     await crashAndRecover(postgresTarget);
-  }, 180_000);
+  }, 600_000);
 });
