@@ -8,8 +8,15 @@ import { baselineKey, baselineUserId, userNameOf } from './lib/fake-user.js';
 import { expectStatus, runLoad } from './lib/load.js';
 import { freePort, killAll, memoryOf, runNode, startServer, stopServer } from './lib/processes.js';
 import { evaluateGoals, machineFacts, renderMarkdown, summariseRounds, writeJson } from './lib/report.js';
-import { ScimClient, filterQuery, inPool } from './lib/scim-client.js';
-import { addMembers, createGroup, initialSync, memberCount, seedUsers } from './lib/scim-workloads.js';
+import { ScimClient, filterQuery } from './lib/scim-client.js';
+import {
+  addMembers,
+  createApiKeys,
+  createGroup,
+  initialSync,
+  memberCount,
+  seedUsers,
+} from './lib/scim-workloads.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const HERE = new URL('./', import.meta.url).pathname;
@@ -53,7 +60,7 @@ try {
   const baseline = await startBaseline();
   const muster = await startMuster();
   const { client, headers, ids } = await seedMuster(muster);
-  const keys = await createApiKeys(muster, ids);
+  const keys = await createKeys(muster, ids);
   await benchReads(readWorkloads(baseline.port, muster.port, headers, ids, keys));
   await stopServer(baseline.server);
   await benchInitialSync(muster);
@@ -111,17 +118,9 @@ async function startMuster() {
 }
 
 /** One API key for each of the first KEYS users, through the admin API; returns [key, userId] pairs. */
-async function createApiKeys({ port, adminKey }, ids) {
+function createKeys({ port, adminKey }, ids) {
   log(`creating ${KEYS} API keys through POST /api/v1/users/{id}/api-keys…`);
-  const admin = new ScimClient({ port, basePath: '/api/v1', token: adminKey, mediaType: 'application/json' });
-  try {
-    return await inPool(ids.slice(0, KEYS), SEED_CONCURRENCY, async (userId) => {
-      const created = await admin.expect([201], 'POST', `/users/${userId}/api-keys`, { name: 'bench' });
-      return [created.key, userId];
-    });
-  } finally {
-    admin.close();
-  }
+  return createApiKeys({ port, adminKey, userIds: ids.slice(0, KEYS), concurrency: SEED_CONCURRENCY });
 }
 
 async function seedMuster({ port, token }) {

@@ -12,8 +12,8 @@ import { userNameOf } from './lib/fake-user.js';
 import { expectStatus, runLoad } from './lib/load.js';
 import { freePort, killAll, memoryOf, runNode, startServer, stopServer } from './lib/processes.js';
 import { machineFacts, summariseRounds } from './lib/report.js';
-import { ScimClient, SpreadClient, filterQuery, inPool } from './lib/scim-client.js';
-import { initialSync, seedUsers } from './lib/scim-workloads.js';
+import { ScimClient, SpreadClient, filterQuery } from './lib/scim-client.js';
+import { createApiKeys, initialSync, seedUsers } from './lib/scim-workloads.js';
 import { renderStoresMarkdown, writeStoresJson } from './lib/stores-report.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -230,17 +230,9 @@ async function sync(store, ports, env, org, setup) {
   }
 }
 
-async function createKeys(port, adminKey, ids) {
+function createKeys(port, adminKey, ids) {
   log(`creating ${KEYS} API keys…`);
-  const admin = new ScimClient({ port, basePath: '/api/v1', token: adminKey, mediaType: 'application/json' });
-  try {
-    return await inPool(ids.slice(0, KEYS), SEED_CONCURRENCY, async (userId) => {
-      const created = await admin.expect([201], 'POST', `/users/${userId}/api-keys`, { name: 'bench' });
-      return [created.key, userId];
-    });
-  } finally {
-    admin.close();
-  }
+  return createApiKeys({ port, adminKey, userIds: ids.slice(0, KEYS), concurrency: SEED_CONCURRENCY });
 }
 
 /** Runs a `muster` CLI command with the instance's settings; returns the named field of its JSON output. */

@@ -1,6 +1,6 @@
 // Client-driven SCIM workloads: seeding a directory, an Entra-style initial sync, and building groups of a given size.
 import { userNameOf, userPayload } from './fake-user.js';
-import { filterQuery, inPool } from './scim-client.js';
+import { ScimClient, filterQuery, inPool } from './scim-client.js';
 
 const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -92,4 +92,20 @@ function range(n) {
 
 function round(value) {
   return Math.round(value * 100) / 100;
+}
+
+/**
+ * One API key for each of `userIds` through the admin API (`POST /api/v1/users/{id}/api-keys`), `concurrency` in
+ * flight; resolves with [key, userId] pairs in the order of `userIds`.
+ */
+export async function createApiKeys({ port, adminKey, userIds, concurrency }) {
+  const admin = new ScimClient({ port, basePath: '/api/v1', token: adminKey, mediaType: 'application/json' });
+  try {
+    return await inPool(userIds, concurrency, async (userId) => {
+      const created = await admin.expect([201], 'POST', `/users/${userId}/api-keys`, { name: 'bench' });
+      return [created.key, userId];
+    });
+  } finally {
+    admin.close();
+  }
 }
