@@ -35,6 +35,7 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
           provide: { musterTestStore: 'sqlite' },
         },
       },
@@ -45,6 +46,16 @@ export default defineConfig({
           include: STORE_SUITES,
           exclude: [...configDefaults.exclude, ...NOT_ON_POSTGRES],
           provide: { musterTestStore: 'postgres' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The console in Debian's Chromium against a real `muster serve` (test/e2e/support/); needs web/dist.
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          provide: { musterTestStore: 'sqlite' },
         },
       },
     ],

@@ -1,5 +1,6 @@
 // Composition root shared by main.ts, the CLI and the tests: config → store → services → app.
 // The only place that picks implementations (SQLite or PostgreSQL store, system clock, UUIDv7 ids) for the ports.
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Config, DatabaseConfig } from './config/load-config.js';
 import { createAdminServices } from './domain/admin-services.js';
@@ -23,6 +24,9 @@ import { createWebhookWorker, type WebhookWorker, type WebhookWorkerDeps } from 
 import type { AppDeps } from './http/app-deps.js';
 import { uuidV7 } from './shared/uuid-v7.js';
 import { createSqliteStore } from './store/sqlite/create-sqlite-store.js';
+
+/** web/dist beside src/ (run with tsx) and beside dist/ (compiled) alike. */
+export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export const systemClock: Clock = { now: () => new Date() };
 export const uuidV7Ids: Ids = { newId: uuidV7 };
@@ -49,6 +53,8 @@ export interface MusterOptions {
     readonly writer?: ProvisioningLogWriterOptions;
     readonly pruner?: ProvisioningLogPrunerOptions;
   };
+  /** The built admin console to serve at `/`; default web/dist of this package. */
+  readonly consoleDir?: string;
   /** How long verified API keys and SCIM tokens are trusted without a database read; default 1 s. */
   readonly credentialCacheMs?: number;
 }
@@ -108,7 +114,17 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
           readBodies: config.provisioningLog.readBodies,
           ...options.provisioningLog?.writer,
         }),
-      admin: createAdminServices({ store, clock, ids, scimTokens: tokenDeps }),
+      consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,
+      admin: createAdminServices({
+        store,
+        clock,
+        ids,
+        scimTokens: tokenDeps,
+        adminSessions: {
+          absoluteMs: config.adminSessions.absoluteHours * 3_600_000,
+          idleMs: config.adminSessions.idleMinutes * 60_000,
+        },
+      }),
     };
     // Loaded here, not at the top: the CLI's token commands import this module and need no HTTP stack.
     const { buildApp } = await import('./http/build-app.js');

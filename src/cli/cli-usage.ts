@@ -12,6 +12,9 @@ Commands:
            [--org <slug>] [--expires-in <days>] [--json]
   admin-key list [--json]                  List admin keys (never the keys themselves)
   admin-key revoke <id>                    Revoke an admin key at once
+  admin create --email <email>             Create a console admin with a one-time setup URL
+           [--org <slug>] [--password-stdin] [--json]   (--password-stdin: with the password on stdin)
+  admin list [--json]                      List console admins and their last sign-in
   migrate-store --from <url> --to <url>    Copy every row into a new database (SQLite → PostgreSQL or back)
            [--batch-size <rows>] [--replace]
 
@@ -35,6 +38,16 @@ export const ADMIN_KEY_USAGE = `Usage:
       (--json: one JSON line {"id","key","apiUrl","org"}).
   muster admin-key list [--json]
   muster admin-key revoke <id>`;
+
+export const ADMIN_USAGE = `Usage:
+  muster admin create --email <email> [--org <slug>] [--password-stdin] [--json]
+      Creates an admin of the web console. Without --org the admin is instance-wide: they manage every
+      organization; with --org only that organization (created if needed).
+      Without --password-stdin the admin chooses a password at the one-time setup URL printed alone on the
+      last line (valid 24 hours). With --password-stdin the first line of stdin is the password (12-1024
+      characters), e.g.  printf '%s\n' "$PASSWORD" | muster admin create --email ann@example.com --password-stdin
+      (--json: one JSON line {"id","email","org","setupUrl"}; setupUrl only without --password-stdin).
+  muster admin list [--json]`;
 
 export const MIGRATE_STORE_USAGE = `Usage:
   muster migrate-store --from <database-url> --to <database-url> [--batch-size <rows>] [--replace]

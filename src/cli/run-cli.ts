@@ -3,6 +3,7 @@
 import { ConfigError } from '../config/load-config.js';
 import { isScimError } from '../scim/errors.js';
 import type { CliIo } from './cli-io.js';
+import { runAdminCommand } from './admin-command.js';
 import { runAdminKeyCommand } from './admin-key-command.js';
 import { CLI_USAGE, UsageError } from './cli-usage.js';
 import { runMigrateStoreCommand } from './migrate-store-command.js';
@@ -27,6 +28,8 @@ async function dispatch(argv: readonly string[], env: Env, io: CliIo): Promise<n
       return runScimTokenCommand(rest, env, io);
     case 'admin-key':
       return runAdminKeyCommand(rest, env, io);
+    case 'admin':
+      return runAdminCommand(rest, env, io);
     case 'migrate-store':
       return runMigrateStoreCommand(rest, env, io);
     case undefined:

@@ -1,6 +1,7 @@
 // `muster serve` (and `npm start` through src/main.ts): config → compose → listen → graceful shutdown.
 import { createMuster } from '../compose.js';
 import { loadConfig } from '../config/load-config.js';
+import { ensureSetupToken } from '../domain/admin-accounts.js';
 import { listScimTokens } from '../domain/scim-tokens.js';
 import type { CliIo } from './cli-io.js';
 
@@ -27,6 +28,14 @@ export async function runServeCommand(env: Env, io: CliIo): Promise<number> {
   }
 
   io.out(`Muster listening on ${address}, SCIM base URL (tenant URL): ${config.publicUrl}/scim/v2`);
+  // On stdout, never through the JSON logger: the URL holds a secret that must not end up in collected logs.
+  const setupToken = await ensureSetupToken({ ...muster.tokenDeps, store: muster.store });
+  if (setupToken !== undefined) {
+    io.out(
+      `No admin yet. Open ${config.publicUrl}/setup#token=${setupToken} to create the first one (valid 24 h, once), or run: npx muster admin create --email <you@example.com>`,
+    );
+  }
+
   const tokens = await listScimTokens(muster.tokenDeps, { orgSlug: muster.defaultOrganization.slug });
   const now = muster.tokenDeps.clock.now().toISOString();
   // Revoked or expired tokens do not count: the IdP could not connect with them either.

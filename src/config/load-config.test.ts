@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       scim: { maxResults: 1000, maxBulkOperations: 1000, maxPayloadBytes: 1_048_576 },
       provisioningLog: { retentionDays: 30, readBodies: false },
       webhooks: { worker: true, timeoutMs: 10_000 },
+      adminSessions: { absoluteHours: 12, idleMinutes: 120 },
     });
   });
 
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.database)).toBe(true);
     expect(Object.isFrozen(config.provisioningLog)).toBe(true);
     expect(Object.isFrozen(config.webhooks)).toBe(true);
+    expect(Object.isFrozen(config.adminSessions)).toBe(true);
   });
 
   it('reads every setting', () => {
@@ -49,6 +51,8 @@ describe('loadConfig', () => {
       PROVISIONING_LOG_READ_BODIES: 'on',
       WEBHOOK_WORKER: 'off',
       WEBHOOK_TIMEOUT_MS: '2500',
+      ADMIN_SESSION_HOURS: '8',
+      ADMIN_SESSION_IDLE_MINUTES: '30',
     });
     expect(config).toEqual({
       port: 9000,
@@ -60,6 +64,7 @@ describe('loadConfig', () => {
       scim: { maxResults: 200, maxBulkOperations: 50, maxPayloadBytes: 2048 },
       provisioningLog: { retentionDays: 7, readBodies: true },
       webhooks: { worker: false, timeoutMs: 2500 },
+      adminSessions: { absoluteHours: 8, idleMinutes: 30 },
     });
   });
 
@@ -126,6 +131,9 @@ describe('loadConfig', () => {
     ['PROVISIONING_LOG_READ_BODIES', 'sometimes', /^PROVISIONING_LOG_READ_BODIES must be on or off/],
     ['WEBHOOK_TIMEOUT_MS', '99', /^WEBHOOK_TIMEOUT_MS must be an integer from 100 to 300000/],
     ['WEBHOOK_TIMEOUT_MS', '10s', /^WEBHOOK_TIMEOUT_MS must be an integer/],
+    ['ADMIN_SESSION_HOURS', '0', /^ADMIN_SESSION_HOURS must be an integer from 1 to 720/],
+    ['ADMIN_SESSION_HOURS', '721', /^ADMIN_SESSION_HOURS must be an integer/],
+    ['ADMIN_SESSION_IDLE_MINUTES', '0', /^ADMIN_SESSION_IDLE_MINUTES must be an integer from 1 to 10080/],
   ])('rejects %s=%s', (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

@@ -33,6 +33,13 @@ export interface WebhooksConfig {
   readonly timeoutMs: number;
 }
 
+export interface AdminSessionsConfig {
+  /** A console session ends this many hours after sign-in, however it is used. */
+  readonly absoluteHours: number;
+  /** A console session ends after this many minutes without a request. */
+  readonly idleMinutes: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -45,6 +52,7 @@ export interface Config {
   readonly scim: ScimLimits;
   readonly provisioningLog: ProvisioningLogConfig;
   readonly webhooks: WebhooksConfig;
+  readonly adminSessions: AdminSessionsConfig;
 }
 
 /** Every invalid setting at once, so a misconfigured deployment is fixed in one round. */
@@ -68,6 +76,8 @@ export const DEFAULTS = {
   SCIM_MAX_PAYLOAD_BYTES: 1_048_576,
   PROVISIONING_LOG_RETENTION_DAYS: 30,
   WEBHOOK_TIMEOUT_MS: 10_000,
+  ADMIN_SESSION_HOURS: 12,
+  ADMIN_SESSION_IDLE_MINUTES: 120,
 } as const;
 
 /** A hundred years: beyond that `off` says what is meant. */
@@ -179,6 +189,14 @@ export function loadConfig(env: Env): Config {
     ),
   };
 
+  const setting = (name: 'ADMIN_SESSION_HOURS' | 'ADMIN_SESSION_IDLE_MINUTES', max: number): number =>
+    take(parseInteger(name, read(env, name), DEFAULTS[name], 1, max), DEFAULTS[name]);
+  const adminSessions: AdminSessionsConfig = {
+    // Up to 30 days of sign-in; idle up to 7 days.
+    absoluteHours: setting('ADMIN_SESSION_HOURS', 720),
+    idleMinutes: setting('ADMIN_SESSION_IDLE_MINUTES', 10_080),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -192,5 +210,6 @@ export function loadConfig(env: Env): Config {
     scim: Object.freeze(scim),
     provisioningLog: Object.freeze(provisioningLog),
     webhooks: Object.freeze(webhooks),
+    adminSessions: Object.freeze(adminSessions),
   });
 }

@@ -47,6 +47,9 @@ export interface ApiKeyVerification {
   readonly userTeams: readonly TeamRef[];
 }
 
+/** A key's status as admins see it (domain/api-keys.ts apiKeyStatus; the store's SQL spells the same rule). */
+export type ApiKeyStatus = 'active' | 'revoked' | 'expired' | 'blocked';
+
 /** Which keys a block or unblock applies to. */
 export type ApiKeyScope =
   | { readonly kind: 'user'; readonly userId: string }
@@ -99,6 +102,8 @@ export interface ApiKeyRepo {
     filter: {
       readonly userId?: string;
       readonly teamId?: string;
+      /** Keys with this status at `at` (ISO-8601, the caller's now). */
+      readonly status?: { readonly is: ApiKeyStatus; readonly at: string };
       readonly after?: string;
       readonly limit: number;
     },
@@ -117,15 +122,24 @@ export interface ApiKeyRepo {
   touch(id: string, at: string, notAfter: string): Promise<void>;
 }
 
+/** Narrows an event listing; every filter given applies (AND). */
+export interface EventFilter {
+  readonly types?: readonly EventType[];
+  /** Only the events of this user, team, API key or SCIM token. */
+  readonly resourceId?: string;
+}
+
 export interface EventRepo {
   /** Appends in the caller's transaction, numbering the events with the org's next sequence numbers. */
   append(orgId: string, events: readonly NewEvent[], occurredAt: string): Promise<readonly EventRecord[]>;
   /** Events with seq > after, in seq order. */
-  list(
+  list(orgId: string, after: number, limit: number, filter?: EventFilter): Promise<readonly EventRecord[]>;
+  /** Events with seq < before (every event when null), newest first. */
+  listBefore(
     orgId: string,
-    after: number,
+    before: number | null,
     limit: number,
-    filter?: { readonly types?: readonly EventType[] },
+    filter?: EventFilter,
   ): Promise<readonly EventRecord[]>;
   /** Highest seq handed out in the org (0 when none). */
   lastSeq(orgId: string): Promise<number>;

@@ -118,8 +118,13 @@ describe('authenticateAdminKey', () => {
     const { deps } = setup();
     const wide = await createAdminKey(deps, { name: 'wide' });
     const scoped = await createAdminKey(deps, { name: 'scoped', orgSlug: 'acme' });
-    expect(await authenticateAdminKey(deps, wide.key)).toEqual({ keyId: wide.record.id, orgId: null });
+    expect(await authenticateAdminKey(deps, wide.key)).toEqual({
+      kind: 'admin_key',
+      keyId: wide.record.id,
+      orgId: null,
+    });
     expect(await authenticateAdminKey(deps, scoped.key)).toEqual({
+      kind: 'admin_key',
       keyId: scoped.record.id,
       orgId: scoped.record.orgId,
     });

@@ -13,6 +13,7 @@ import {
   isSameHash,
   lastUsedNotAfter,
 } from './credentials.js';
+import type { AdminKeyPrincipal } from './admin-principal.js';
 import { ensureOrganization } from './organizations.js';
 import type { AdminKeyRecord, Clock, Ids, Organization, StoreTx } from './ports.js';
 
@@ -58,11 +59,7 @@ export type RevokeAdminKeyResult =
   | { readonly kind: 'revoked'; readonly record: AdminKeyRecord }
   | { readonly kind: 'already-revoked'; readonly record: AdminKeyRecord };
 
-/** Who is calling the admin API. orgId null: an instance-wide key. */
-export interface AdminPrincipal {
-  readonly keyId: string;
-  readonly orgId: string | null;
-}
+export type { AdminPrincipal } from './admin-principal.js';
 
 export async function createAdminKey(
   deps: AdminKeyDeps,
@@ -124,7 +121,7 @@ export async function revokeAdminKey(
 export async function authenticateAdminKey(
   deps: Pick<AdminKeyDeps, 'store' | 'clock'>,
   key: string,
-): Promise<AdminPrincipal | undefined> {
+): Promise<AdminKeyPrincipal | undefined> {
   const { store, clock } = deps;
   if (!KEY_PATTERN.test(key)) return undefined;
   const hash = hashCredential(key);
@@ -138,5 +135,5 @@ export async function authenticateAdminKey(
   if (record.lastUsedAt === null || record.lastUsedAt < notAfter) {
     await store.adminKeys.touch(record.id, now.toISOString(), notAfter);
   }
-  return { keyId: record.id, orgId: record.orgId };
+  return { kind: 'admin_key', keyId: record.id, orgId: record.orgId };
 }

@@ -1,19 +1,24 @@
 // Everything the admin API (/api/v1) calls, bound to one store, clock and id source. The HTTP layer sees only this.
+import { createAdminAccounts, type AdminAccounts } from './admin-account-services.js';
+import { createAdminDashboard, type AdminDashboard } from './admin-dashboard.js';
 import { authenticateAdminKey, type AdminPrincipal } from './admin-keys.js';
+import type { AdminSessionPolicy } from './admin-sessions.js';
 import { createAdminOrganizations, type AdminOrganizations } from './admin-organizations.js';
 import { createAdminScimTokens, type AdminScimTokens } from './admin-scim-tokens.js';
 import { createAdminTeams, type AdminTeams } from './admin-teams.js';
 import { createAdminUsers, type AdminUsers } from './admin-users.js';
 import { createAdminWebhooks, type AdminWebhooks } from './admin-webhooks.js';
 import { createAdminApiKeys, type AdminApiKeys } from './api-keys.js';
-import { listEvents, type EventFeedPage } from './events.js';
-import type { Clock, EventType, Ids, Store } from './ports.js';
+import { listEvents, type EventFeedPage, type EventListQuery } from './events.js';
+import type { Clock, Ids, Store } from './ports.js';
 import { createProvisioningLogQueries, type ProvisioningLogQueries } from './provisioning-log.js';
 import type { ScimTokenDeps } from './scim-tokens.js';
 
 export interface AdminServices {
   /** Bearer admin key → principal, or undefined when malformed, unknown, revoked or expired. */
   readonly authenticate: (key: string) => Promise<AdminPrincipal | undefined>;
+  /** Console sign-in: setup, sessions (the session cookie authenticates like an admin key). */
+  readonly accounts: AdminAccounts;
   readonly organizations: AdminOrganizations;
   readonly scimTokens: AdminScimTokens;
   readonly users: AdminUsers;
@@ -21,12 +26,11 @@ export interface AdminServices {
   readonly provisioningLog: ProvisioningLogQueries;
   readonly apiKeys: AdminApiKeys;
   readonly events: {
-    list(
-      orgId: string,
-      query: { readonly after?: string; readonly limit: number; readonly types?: readonly EventType[] },
-    ): Promise<EventFeedPage>;
+    list(orgId: string, query: EventListQuery): Promise<EventFeedPage>;
   };
   readonly webhooks: AdminWebhooks;
+  /** The console's dashboard: counts, SCIM tokens' last requests, activity, recent errors. */
+  readonly dashboard: AdminDashboard;
 }
 
 export interface AdminServiceDeps {
@@ -35,12 +39,20 @@ export interface AdminServiceDeps {
   readonly ids: Ids;
   /** The serving process's SCIM token deps: revoking through the API must clear its token cache. */
   readonly scimTokens: ScimTokenDeps;
+  /** Console session lifetime and idle timeout; default 12 h and 2 h. */
+  readonly adminSessions?: AdminSessionPolicy;
 }
 
 export function createAdminServices(deps: AdminServiceDeps): AdminServices {
   const { store, clock, ids } = deps;
   return {
     authenticate: (key) => authenticateAdminKey({ store, clock }, key),
+    accounts: createAdminAccounts({
+      store,
+      clock,
+      ids,
+      ...(deps.adminSessions === undefined ? {} : { policy: deps.adminSessions }),
+    }),
     organizations: createAdminOrganizations({ store, clock, ids }),
     scimTokens: createAdminScimTokens(deps.scimTokens),
     users: createAdminUsers({ store, clock, ids }),
@@ -49,5 +61,6 @@ export function createAdminServices(deps: AdminServiceDeps): AdminServices {
     apiKeys: createAdminApiKeys({ store, clock, ids }),
     events: { list: (orgId, query) => listEvents(store, orgId, query) },
     webhooks: createAdminWebhooks({ store, clock, ids }),
+    dashboard: createAdminDashboard({ store, clock }),
   };
 }

@@ -19,6 +19,7 @@ import type { ApiKeyVerifyCache } from './api-key-verify-cache.js';
 import type {
   ApiKeyBlockReason,
   ApiKeyRecord,
+  ApiKeyStatus,
   ApiKeyVerification,
   Clock,
   Ids,
@@ -38,7 +39,7 @@ export interface ApiKeyDeps {
   readonly ids: Ids;
 }
 
-export type ApiKeyStatus = 'active' | 'revoked' | 'expired' | 'blocked';
+export type { ApiKeyStatus } from './ports.js';
 
 /** A key as admins see it: everything but the hash, with its status spelled out. */
 export interface ApiKeyView {
@@ -201,13 +202,21 @@ export async function listApiKeys(
   filter: {
     readonly userId?: string;
     readonly teamId?: string;
+    /** Only keys with this status now (as the listed `status` shows it). */
+    readonly status?: ApiKeyStatus;
     readonly after?: string;
     readonly limit: number;
   },
 ): Promise<ApiKeyPage> {
   const limit = Math.min(Math.max(1, filter.limit), MAX_PAGE);
-  const keys = await deps.store.apiKeys.list(orgId, { ...filter, limit: limit + 1 });
-  const nowMs = deps.clock.now().getTime();
+  const now = deps.clock.now();
+  const nowMs = now.getTime();
+  const { status, ...rest } = filter;
+  const keys = await deps.store.apiKeys.list(orgId, {
+    ...rest,
+    ...(status === undefined ? {} : { status: { is: status, at: now.toISOString() } }),
+    limit: limit + 1,
+  });
   const page = keys.slice(0, limit);
   return {
     items: page.map((k) => toApiKeyView(k, nowMs)),

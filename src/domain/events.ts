@@ -47,19 +47,44 @@ export function parseEventCursor(after: string | undefined): number {
   return Number(after);
 }
 
+/** Oldest first (the feed a reader follows), or newest first (a resource's recent history). */
+export type EventOrder = 'asc' | 'desc';
+
+export interface EventListQuery {
+  /**
+   * The nextCursor of the previous page. Oldest first: events after that sequence number (absent or 0: from the
+   * first). Newest first: events before it (absent: from the newest).
+   */
+  readonly after?: string;
+  readonly limit: number;
+  readonly types?: readonly EventType[];
+  readonly resourceId?: string;
+  readonly order?: EventOrder;
+}
+
 export async function listEvents(
   store: Pick<Store, 'events'>,
   orgId: string,
-  query: { readonly after?: string; readonly limit: number; readonly types?: readonly EventType[] },
+  query: EventListQuery,
 ): Promise<EventFeedPage> {
-  const after = parseEventCursor(query.after);
   const limit = Math.min(Math.max(1, query.limit), MAX_EVENTS_PAGE);
-  const items = await store.events.list(
-    orgId,
-    after,
-    limit,
-    query.types === undefined ? {} : { types: query.types },
-  );
+  const filter = {
+    ...(query.types === undefined ? {} : { types: query.types }),
+    ...(query.resourceId === undefined ? {} : { resourceId: query.resourceId }),
+  };
+  if (query.order === 'desc') {
+    // Sequence numbers only grow, so nothing can appear below a cursor later: this walk ends, unlike the feed.
+    const before = query.after === undefined || query.after === '' ? null : parseEventCursor(query.after);
+    const items = await store.events.listBefore(orgId, before, limit, filter);
+    const last = items.at(-1);
+    return {
+      items,
+      nextCursor: String(last === undefined ? (before ?? 0) : last.seq),
+      hasMore: items.length === limit,
+    };
+  }
+  const after = parseEventCursor(query.after);
+  const items = await store.events.list(orgId, after, limit, filter);
   const last = items.at(-1);
   return {
     items,

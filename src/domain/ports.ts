@@ -2,14 +2,18 @@
 // Every repository method takes the organization id first: there is no way to read or write a row without it.
 import type { ListParams } from '../scim/list/list-params.js';
 import type { JsonObject } from '../shared/json.js';
+import type { AdminAccountRepo } from './admin-account-ports.js';
 import type { ApiKeyRepo, EventRepo } from './access-ports.js';
 import type { CacheInvalidation, CacheInvalidationFeed, ExclusiveRun } from './coordination-ports.js';
+import type { DashboardRepo } from './dashboard-ports.js';
 import type { ProvisioningLogRepo } from './provisioning-log-ports.js';
 import type { WebhookRepo } from './webhook-ports.js';
 
 // The ports of each area live beside this file; everything is importable from here.
 export type * from './access-ports.js';
+export type * from './admin-account-ports.js';
 export type * from './coordination-ports.js';
+export type * from './dashboard-ports.js';
 export type * from './provisioning-log-ports.js';
 export type * from './webhook-ports.js';
 
@@ -240,6 +244,7 @@ export interface StoreTx {
   readonly organizations: OrganizationRepo;
   readonly scimTokens: ScimTokenRepo;
   readonly adminKeys: AdminKeyRepo;
+  readonly adminAccounts: AdminAccountRepo;
   readonly users: UserRepo;
   readonly groups: GroupRepo;
   readonly memberships: MembershipRepo;
@@ -247,6 +252,8 @@ export interface StoreTx {
   readonly events: EventRepo;
   readonly webhooks: WebhookRepo;
   readonly provisioningLog: ProvisioningLogRepo;
+  /** Read-only counts for the admin console's dashboard. */
+  readonly dashboard: DashboardRepo;
   readonly cacheInvalidation: CacheInvalidation;
 }
 

@@ -21,7 +21,7 @@ export interface ProvisioningLogDeps {
 
 /** Filters as an API receives them (all optional strings, checked here). */
 export interface ProvisioningLogListInput {
-  /** One status (`404`) or a class (`4xx`). */
+  /** One status (`404`), a class (`4xx`) or `error` (any status from 400). */
   readonly status?: string;
   readonly method?: string;
   /** Prefix of the stored path, which starts with `/scim/v2`. */
@@ -44,14 +44,20 @@ export interface ProvisioningLogPage {
   readonly nextCursor?: string;
 }
 
+/** `status=error`: every failed request, 4xx and 5xx (HTTP statuses have three digits). */
+export const ERROR_STATUSES = { min: 400, max: 999 } as const;
+
 function parseStatus(raw: string): { readonly min: number; readonly max: number } {
   const text = raw.trim().toLowerCase();
+  if (text === 'error') return ERROR_STATUSES;
   if (/^[1-5]xx$/.test(text)) {
     const min = Number(text.charAt(0)) * 100;
     return { min, max: min + 99 };
   }
   if (/^[1-5]\d\d$/.test(text)) return { min: Number(text), max: Number(text) };
-  throw invalidValue(`status must be an HTTP status (404) or a class (4xx); got ${JSON.stringify(raw)}`);
+  throw invalidValue(
+    `status must be an HTTP status (404), a class (4xx) or error (400 and above); got ${JSON.stringify(raw)}`,
+  );
 }
 
 function parseMethod(raw: string): string {

@@ -30,6 +30,7 @@ function createFakeStore(): FakeStore {
         return Promise.resolve(records);
       },
       list: (orgId, after) => Promise.resolve(fake.outbox.filter((e) => e.orgId === orgId && e.seq > after)),
+      listBefore: () => Promise.reject(new Error('not used by these tests')),
       lastSeq: () => Promise.resolve(fake.outbox.length),
     },
     organizations: {

@@ -53,7 +53,12 @@ function createFakeDeps(lastSeq: { value: number }): WebhookDeps & { endpoints: 
       insert: unused,
       list: unused,
     },
-    events: { append: unused, list: unused, lastSeq: () => Promise.resolve(lastSeq.value) },
+    events: {
+      append: unused,
+      list: unused,
+      listBefore: unused,
+      lastSeq: () => Promise.resolve(lastSeq.value),
+    },
     webhooks,
     transaction: (fn) => fn(store),
   };

@@ -35,6 +35,8 @@ export interface AppDeps {
    * through it and closes it (writing what is buffered) when the app closes. Absent → nothing is recorded.
    */
   readonly createProvisioningLogWriter?: (log: ProvisioningLogLogger) => ProvisioningLogWriter;
+  /** web/dist: the built admin console, served at `/`. Absent → no console (tests of the APIs alone). */
+  readonly consoleDir?: string;
   /** The admin API's use cases (/api/v1, admin keys). Absent → no admin API is served. */
   readonly admin?: AdminServices;
 }

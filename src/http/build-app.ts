@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { isStoreUnavailableError } from '../domain/store-unavailable-error.js';
 import { ADMIN_API_PREFIX, createAdminApi } from './admin-api/admin-api.js';
 import type { AppDeps } from './app-deps.js';
+import { registerConsole } from './console/serve-console.js';
 import { createScimApi } from './scim-api/scim-api.js';
 
 export const SCIM_PREFIX = '/scim/v2';
@@ -22,7 +23,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // X-Forwarded-* are spoofable unless a known proxy sets them; deployments behind one opt in explicitly.
     trustProxy: false,
     // Ids in paths are validated by route schemas (up to 200 characters), not cut off by the router at its default 100.
-    routerOptions: { maxParamLength: 256 },
+    // IdP set-up forms often keep a trailing slash on the tenant URL (`…/scim/v2/` + `/Users`): `//Users` is `/Users`.
+    routerOptions: { maxParamLength: 256, ignoreDuplicateSlashes: true },
   });
 
   // A callback hook, not an async one: it runs on every response, and a promise per response is measurable.
@@ -53,5 +55,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       prefix: ADMIN_API_PREFIX,
     });
   }
+  // Last: its not-found handler answers every path no route above owns (deep links into the console).
+  if (deps.consoleDir !== undefined)
+    void app.register(async (root) => registerConsole(root, deps.consoleDir ?? ''));
   return app;
 }

@@ -2,6 +2,7 @@
 // the domain (domain/record-changes.ts), which decides which keys a provisioning change affects.
 import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ApiKeyBlockReason, ApiKeyRecord, ApiKeyRepo, ApiKeyScope, TeamRef } from '../domain/ports.js';
+import { apiKeyStatusIs } from './api-key-status-sql.js';
 import { inChunks } from './in-chunks.js';
 import { reusableQuery } from './reusable-query.js';
 import type { ApiKeysTable, Database } from './schema.js';
@@ -150,6 +151,8 @@ export function apiKeysRepo(db: Kysely<Database>, dialect: SqlDialect): ApiKeyRe
       let query = db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId);
       if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
       if (filter.teamId !== undefined) query = query.where('team_id', '=', filter.teamId);
+      const { status } = filter;
+      if (status !== undefined) query = query.where(apiKeyStatusIs(status.is, status.at));
       // Ids are UUID v7: id order is creation order.
       if (filter.after !== undefined) query = query.where('id', '>', filter.after);
       const rows = await query.orderBy('id').limit(filter.limit).execute();

@@ -1,8 +1,10 @@
 // The Store over any Kysely database: the repositories bound to either the database or one transaction.
 import { sql, type Kysely } from 'kysely';
 import type { Store, StoreTx } from '../domain/ports.js';
+import { adminAccountsRepo } from './admin-accounts-repo.js';
 import { adminKeysRepo } from './admin-keys-repo.js';
 import { apiKeysRepo } from './api-keys-repo.js';
+import { dashboardRepo } from './dashboard-repo.js';
 import { eventsRepo } from './events-repo.js';
 import { groupsRepo } from './groups-repo.js';
 import { membershipsRepo } from './memberships-repo.js';
@@ -20,6 +22,7 @@ function repositories(db: Kysely<Database>, dialect: SqlDialect, coordination: S
     organizations: organizationsRepo(db),
     scimTokens: scimTokensRepo(db),
     adminKeys: adminKeysRepo(db),
+    adminAccounts: adminAccountsRepo(db, dialect),
     users: usersRepo(db, dialect),
     groups: groupsRepo(db, dialect),
     memberships: membershipsRepo(db),
@@ -27,6 +30,7 @@ function repositories(db: Kysely<Database>, dialect: SqlDialect, coordination: S
     events: eventsRepo(db),
     webhooks: webhooksRepo(db, dialect),
     provisioningLog: provisioningLogRepo(db, dialect),
+    dashboard: dashboardRepo(db),
     cacheInvalidation: { announce: () => coordination.announce(db) },
   };
 }

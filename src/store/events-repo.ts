@@ -2,7 +2,7 @@
 // caller's transaction: the row lock makes concurrent writers of one organization take turns, so commit order equals
 // sequence order and a reader paging by seq never skips an event that commits later.
 import type { Kysely, Selectable } from 'kysely';
-import type { EventRecord, EventRepo, EventResourceType, EventType } from '../domain/ports.js';
+import type { EventFilter, EventRecord, EventRepo, EventResourceType, EventType } from '../domain/ports.js';
 import { isJsonObject } from '../shared/json.js';
 import { inChunks } from './in-chunks.js';
 import type { Database, EventsTable } from './schema.js';
@@ -23,6 +23,15 @@ function toEvent(row: Selectable<EventsTable>): EventRecord {
     occurredAt: row.occurred_at,
     data: isJsonObject(data) ? data : {},
   };
+}
+
+/** The organization's events narrowed by `filter`; a resource's events come from index events_resource. */
+function filtered(db: Kysely<Database>, orgId: string, filter: EventFilter | undefined) {
+  let query = db.selectFrom('events').selectAll().where('org_id', '=', orgId);
+  const types = filter?.types;
+  if (types !== undefined && types.length > 0) query = query.where('type', 'in', types);
+  if (filter?.resourceId !== undefined) query = query.where('resource_id', '=', filter.resourceId);
+  return query;
 }
 
 export function eventsRepo(db: Kysely<Database>): EventRepo {
@@ -71,10 +80,15 @@ export function eventsRepo(db: Kysely<Database>): EventRepo {
     },
 
     async list(orgId, after, limit, filter) {
-      let query = db.selectFrom('events').selectAll().where('org_id', '=', orgId).where('seq', '>', after);
-      const types = filter?.types;
-      if (types !== undefined && types.length > 0) query = query.where('type', 'in', types);
+      const query = filtered(db, orgId, filter).where('seq', '>', after);
       const rows = await query.orderBy('seq').limit(limit).execute();
+      return rows.map(toEvent);
+    },
+
+    async listBefore(orgId, before, limit, filter) {
+      let query = filtered(db, orgId, filter);
+      if (before !== null) query = query.where('seq', '<', before);
+      const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
       return rows.map(toEvent);
     },
 

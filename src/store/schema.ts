@@ -75,6 +75,41 @@ export interface AdminKeysTable {
   revoked_at: string | null;
 }
 
+/** Console sign-in accounts. org_id null: an instance-wide admin. */
+export interface AdminUsersTable {
+  id: string;
+  org_id: string | null;
+  email: string;
+  /** email lower-cased (String.prototype.toLowerCase): the unique key. */
+  email_key: string;
+  /** `scrypt$N$r$p$<salt>$<hash>`; null until a password is set. */
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+/** Console sessions (`mss_`): only the SHA-256 of the token. */
+export interface AdminSessionsTable {
+  id: string;
+  admin_user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+}
+
+/** One-time account setup links (`msu_`): only the SHA-256 of the token. */
+export interface AdminSetupTokensTable {
+  id: string;
+  token_hash: string;
+  email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 /** API keys (`mk_`) of a user (optionally bound to one of the user's teams) or of a team. */
 export interface ApiKeysTable {
   id: string;
@@ -202,6 +237,9 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   admin_keys: AdminKeysTable;
+  admin_users: AdminUsersTable;
+  admin_sessions: AdminSessionsTable;
+  admin_setup_tokens: AdminSetupTokensTable;
   api_keys: ApiKeysTable;
   event_sequences: EventSequencesTable;
   events: EventsTable;

@@ -46,6 +46,30 @@ export const STORE_TABLES = {
     ],
     json: [],
   },
+  admin_users: {
+    key: ['id'],
+    columns: [
+      'id',
+      'org_id',
+      'email',
+      'email_key',
+      'password_hash',
+      'created_at',
+      'updated_at',
+      'last_login_at',
+    ],
+    json: [],
+  },
+  admin_sessions: {
+    key: ['id'],
+    columns: ['id', 'admin_user_id', 'token_hash', 'created_at', 'expires_at', 'last_seen_at', 'revoked_at'],
+    json: [],
+  },
+  admin_setup_tokens: {
+    key: ['id'],
+    columns: ['id', 'token_hash', 'email', 'created_at', 'expires_at', 'used_at'],
+    json: [],
+  },
   users: {
     key: ['org_id', 'id'],
     columns: [

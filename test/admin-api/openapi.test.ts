@@ -67,7 +67,12 @@ describe('the OpenAPI document', () => {
     expect(doc.info.title).toBe('Muster admin API');
     expect(doc.servers).toEqual([{ url: 'http://muster.test/api/v1' }]);
     expect(doc.components.securitySchemes['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(doc.security).toEqual([{ bearer: [] }]);
+    expect(doc.security).toEqual([{ bearer: [] }, { session: [] }]);
+    expect(doc.components.securitySchemes['session']).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'muster_session',
+    });
     expect(doc.components.schemas['Problem']).toBeDefined();
   });
 
@@ -119,6 +124,11 @@ describe('the OpenAPI document', () => {
       }
       if (name === 'GET /openapi.json') {
         expect(op.security, name).toEqual([]);
+      } else if (/ \/(setup|session)$/.test(name)) {
+        // Console sign-in: the setup token, the password or the session cookie itself is the credential.
+        expect(op.security, name).toEqual(
+          name.startsWith('POST') || name === 'GET /setup' ? [] : [{ session: [] }],
+        );
       } else if (name === 'GET /keys/verify') {
         // The API key names its organization; no admin key, no organization header.
         expect(

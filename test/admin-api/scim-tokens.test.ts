@@ -58,7 +58,7 @@ describe('SCIM tokens through the admin API', () => {
     expect((await scimUsers(created.token)).statusCode).toBe(200);
   });
 
-  it('lists tokens with last use, expiry and revocation, never the token itself', async () => {
+  it('lists tokens with last use, expiry and revocation and the SCIM URL, never the token itself', async () => {
     const created = await create({ name: 'entra' });
     await scimUsers(created.token);
     const listed = (await list()).find((x) => x.id === created.id);
@@ -71,8 +71,9 @@ describe('SCIM tokens through the admin API', () => {
       lastUsedAt: expect.any(String),
       revokedAt: null,
     });
-    const body = (await api('GET', '/scim-tokens')).body;
-    expect(body).not.toContain(created.token);
+    const res = await api('GET', '/scim-tokens');
+    expect(res.body).not.toContain(created.token);
+    expect(res.json<{ scimUrl: string }>().scimUrl).toBe('http://muster.test/scim/v2');
   });
 
   it('revokes a token: SCIM rejects it on the very next request; revoking again changes nothing', async () => {

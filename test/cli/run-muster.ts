@@ -27,21 +27,25 @@ export function spawnMuster(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   entry = 'src/cli/main.ts',
+  stdin: 'ignore' | 'pipe' = 'ignore',
 ): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
 }
 
+/** `input`: written to the command's stdin, which is then closed. */
 export function runMuster(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   entry?: string,
+  input?: string,
 ): Promise<MusterRun> {
   return new Promise((resolve, reject) => {
-    const child = spawnMuster(args, env, entry);
+    const child = spawnMuster(args, env, entry, input === undefined ? 'ignore' : 'pipe');
+    child.stdin?.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

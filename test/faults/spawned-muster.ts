@@ -10,7 +10,8 @@ export interface SpawnedMuster {
   readonly port: number;
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
-  /** Everything written to stderr so far. */
+  /** Everything written to stdout and stderr so far. */
+  stdout(): string;
   stderr(): string;
   /** Resolves with the exit code (null after a signal) and the signal. */
   readonly exited: Promise<readonly [number | null, NodeJS.Signals | null]>;
@@ -56,5 +57,12 @@ export async function startMuster(env: NodeJS.ProcessEnv): Promise<SpawnedMuster
       reject(new Error(`muster serve exited (${String(code)}) before listening: ${stderr}`));
     });
   });
-  return { child, port, origin: `http://127.0.0.1:${port}`, stderr: () => stderr, exited };
+  return {
+    child,
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+  };
 }

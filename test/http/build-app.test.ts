@@ -79,3 +79,13 @@ describe('SCIM fallbacks', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 });
+
+describe('tenant URL pasted with a trailing slash', () => {
+  it('serves `/scim/v2//Users` (…/scim/v2/ + /Users) as `/scim/v2/Users`', async () => {
+    fx = await createHttpFixture();
+    const doubled = await fx.call('GET', '/scim/v2//Users?filter=userName%20eq%20%22nobody%22');
+    const plain = await fx.call('GET', '/scim/v2/Users?filter=userName%20eq%20%22nobody%22');
+    expect(doubled.status).toBe(200);
+    expect(doubled.body).toEqual(plain.body);
+  });
+});

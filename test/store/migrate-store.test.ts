@@ -149,6 +149,71 @@ describe('migrateStore', () => {
     ]);
   });
 
+  it('copies the console admins, their sessions and setup tokens', async () => {
+    const sqlite = await openSqlite();
+    await seed(sqlite.db);
+    await sqlite.db
+      .insertInto('admin_users')
+      .values([
+        {
+          id: 'admin-1',
+          org_id: null,
+          email: 'Root@example.com',
+          email_key: 'root@example.com',
+          password_hash: 'scrypt$32768$8$1$c2FsdA==$a2V5',
+          created_at: T0,
+          updated_at: T0,
+          last_login_at: T0,
+        },
+        {
+          id: 'admin-2',
+          org_id: 'org-a',
+          email: 'ann@a.example',
+          email_key: 'ann@a.example',
+          password_hash: null,
+          created_at: T0,
+          updated_at: T0,
+          last_login_at: null,
+        },
+      ])
+      .execute();
+    await sqlite.db
+      .insertInto('admin_sessions')
+      .values({
+        id: 'session-1',
+        admin_user_id: 'admin-1',
+        token_hash: 'ab12',
+        created_at: T0,
+        expires_at: T0,
+        last_seen_at: T0,
+        revoked_at: null,
+      })
+      .execute();
+    await sqlite.db
+      .insertInto('admin_setup_tokens')
+      .values({
+        id: 'setup-1',
+        token_hash: 'cd34',
+        email: 'ann@a.example',
+        created_at: T0,
+        expires_at: T0,
+        used_at: null,
+      })
+      .execute();
+    const postgres = await openPostgres();
+    const back = await openSqlite();
+
+    await migrateStore(sqlite, postgres, OPTIONS);
+    await migrateStore(postgres, back, OPTIONS);
+    for (const table of ['admin_users', 'admin_sessions', 'admin_setup_tokens'] as const) {
+      const rows = (db: Kysely<Database>) => db.selectFrom(table).selectAll().orderBy('id').execute();
+      const original = await rows(sqlite.db);
+      expect(original.length, table).toBeGreaterThan(0);
+      expect(await rows(postgres.db), table).toEqual(original);
+      expect(await rows(back.db), table).toEqual(original);
+    }
+  });
+
   it('refuses a target that holds rows and leaves it as it was', async () => {
     const source = await openSqlite();
     await seed(source.db);

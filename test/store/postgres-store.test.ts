@@ -20,7 +20,7 @@ import { scimErrorOf } from './store-seed.js';
 
 describeStoreContract('postgres', openLeasedPostgresStore);
 
-const MIGRATIONS = ['0001-initial', '0002-access-and-events'];
+const MIGRATIONS = ['0001-initial', '0002-access-and-events', '0003-admin-accounts', '0004-console-indexes'];
 
 async function closeAll(stores: readonly Store[]): Promise<void> {
   await Promise.all(stores.map((s) => s.close()));

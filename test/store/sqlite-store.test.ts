@@ -42,6 +42,8 @@ describe.each(sqliteDriversOfThisNode())('createSqliteStore (%s)', (driver) => {
     expect(migrations).toEqual([
       expect.objectContaining({ name: '0001-initial' }),
       expect.objectContaining({ name: '0002-access-and-events' }),
+      expect.objectContaining({ name: '0003-admin-accounts' }),
+      expect.objectContaining({ name: '0004-console-indexes' }),
     ]);
 
     const reopened = await createSqliteStore({ filename, driver });

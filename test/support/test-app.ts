@@ -1,7 +1,7 @@
 // A real Muster app (the production wiring of src/compose.ts) for inject() tests, on an empty database of the vitest
 // project's store (test-store.ts: SQLite in memory, or a PostgreSQL schema of its own) unless DATABASE_URL is given.
 import type { FastifyInstance } from 'fastify';
-import { createMuster, type Muster } from '../../src/compose.js';
+import { createMuster, type Muster, type MusterOptions } from '../../src/compose.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createAdminKey, type CreateAdminKeyInput } from '../../src/domain/admin-keys.js';
 import { DEFAULT_ORG_SLUG } from '../../src/domain/organizations.js';
@@ -27,8 +27,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `env` adds to or replaces the test settings (the project's test database by default). */
-export async function createTestApp(env: Readonly<Record<string, string>> = {}): Promise<TestApp> {
+/**
+ * `env` adds to or replaces the test settings (the project's test database by default); `options` are what
+ * createMuster takes beyond them (a clock the test controls, for instance).
+ */
+export async function createTestApp(
+  env: Readonly<Record<string, string>> = {},
+  options: MusterOptions = {},
+): Promise<TestApp> {
   const database = env['DATABASE_URL'] === undefined ? await openTestDatabase() : undefined;
   const config = loadConfig({
     ...(database === undefined ? {} : { DATABASE_URL: database.url }),
@@ -38,7 +44,7 @@ export async function createTestApp(env: Readonly<Record<string, string>> = {}):
   });
   let muster: Muster;
   try {
-    muster = await createMuster(config);
+    muster = await createMuster(config, options);
   } catch (error) {
     await database?.release();
     throw error;

@@ -16,6 +16,7 @@ export const PROBLEM_CODES = {
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
   managed_by_idp: { status: 409, title: 'Managed by the identity provider' },
+  setup_done: { status: 409, title: 'Setup done' },
   precondition_failed: { status: 412, title: 'Precondition failed' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
@@ -88,7 +89,9 @@ export function isAdminApiError(value: unknown): value is AdminApiError {
 
 const CODE_OF_STATUS: ReadonlyMap<number, ProblemCode> = new Map(
   (Object.entries(PROBLEM_CODES) as [ProblemCode, { status: number }][])
-    .filter(([code]) => !['validation_failed', 'invalid_cursor', 'managed_by_idp'].includes(code))
+    .filter(
+      ([code]) => !['validation_failed', 'invalid_cursor', 'managed_by_idp', 'setup_done'].includes(code),
+    )
     .map(([code, { status }]) => [status, code]),
 );
 

@@ -1,12 +1,14 @@
 // The /api/v1 plugin: the admin API. Encapsulated: its validator, error handler, 404 handler and auth hook apply to
 // its own routes only. GET /api/v1/keys/verify is documented here but registered outside the admin-key scope: it
-// authenticates the API key it checks, so the admin-key hook never runs for it.
+// authenticates the API key it checks, so the admin-key hook never runs for it; nor for the console's sign-in routes
+// (/setup, /session), whose credential is the setup token or the session cookie itself.
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { AdminServices } from '../../domain/admin-services.js';
 import { createKeyVerifyRoutes, type KeyVerifyDeps } from '../key-verify/key-verify-routes.js';
 import { registerAdminAuth } from './admin-auth.js';
 import { registerApiKeysRoutes } from './api-keys-routes.js';
+import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerEventsRoutes } from './events-routes.js';
 import type { AdminApp } from './admin-schemas.js';
 import { registerOpenApi } from './openapi.js';
@@ -14,6 +16,8 @@ import { registerOrganizationsRoutes } from './organizations-routes.js';
 import { registerProblemErrorHandler } from './problem-error-handler.js';
 import { registerProvisioningLogRoutes } from './provisioning-log-routes.js';
 import { registerScimTokensRoutes } from './scim-tokens-routes.js';
+import { registerSessionRoutes } from './session-routes.js';
+import { registerSetupRoutes } from './setup-routes.js';
 import { registerTeamMembersRoutes } from './team-members-routes.js';
 import { registerTeamsRoutes } from './teams-routes.js';
 import { registerUsersRoutes } from './users-routes.js';
@@ -44,6 +48,7 @@ function registerResourceRoutes(app: AdminApp, options: AdminApiOptions): void {
   registerApiKeysRoutes(app, services);
   registerEventsRoutes(app, services);
   registerWebhooksRoutes(app, services);
+  registerDashboardRoutes(app, services);
 }
 
 export function createAdminApi(options: AdminApiOptions): FastifyPluginAsync {
@@ -56,10 +61,12 @@ export function createAdminApi(options: AdminApiOptions): FastifyPluginAsync {
     await registerOpenApi(app, `${options.publicUrl}${ADMIN_API_PREFIX}`);
     // Outside the admin-key scope below: the API key being verified is the credential.
     await app.register(createKeyVerifyRoutes({ verifyApiKey: options.verifyApiKey }));
-    // Everything but the OpenAPI document needs an admin key.
+    registerSetupRoutes(app, options.services.accounts, options.publicUrl);
+    registerSessionRoutes(app, options.services.accounts, options.publicUrl);
+    // Everything else needs an admin key or a console session.
     // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
     await app.register(async (scope: FastifyInstance) => {
-      registerAdminAuth(scope, options.services);
+      registerAdminAuth(scope, options.services, options.publicUrl);
       registerResourceRoutes(scope.withTypeProvider<TypeBoxTypeProvider>(), options);
     });
   };

@@ -1,13 +1,17 @@
-// RFC 6750 bearer authentication with admin keys (`mak_…`), and the organization the request acts on. Both become the
-// request's adminContext, a field of that one request object: two callers never share anything.
+// Authentication of the admin API: an admin key (`Authorization: Bearer mak_…`, RFC 6750) or, without an
+// Authorization header, the console's session cookie; then the organization the request acts on. Both become the
+// request's adminContext, a field of that one request object: two callers never share anything. A cookie-authenticated
+// request that may change something must also come from this server's origin and carry the session's CSRF token.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AdminPrincipal } from '../../domain/admin-keys.js';
+import type { AdminPrincipal } from '../../domain/admin-principal.js';
+import { isCsrfTokenOf } from '../../domain/admin-sessions.js';
 import type { AdminServices } from '../../domain/admin-services.js';
 import { DEFAULT_ORG_SLUG } from '../../domain/organizations.js';
 import type { Organization } from '../../domain/ports.js';
 import { problem } from './admin-api-error.js';
 import { ORG_HEADER } from './admin-schemas.js';
 import { bearerTokenOf } from '../bearer-token.js';
+import { isSafeMethod, requireCsrfToken, requireSameOrigin, sessionTokenOf } from './session-cookie.js';
 
 export interface AdminRequestContext {
   readonly principal: AdminPrincipal;
@@ -33,12 +37,13 @@ async function resolveOrganization(
 ): Promise<Organization> {
   if (principal.orgId !== null) {
     const own = await services.organizations.find(principal.orgId);
-    // The key's organization is gone (its keys go with it); answered like any dead key.
-    if (own === undefined) throw problem('unauthorized', 'The admin key is unknown, revoked or expired');
+    const what = principal.kind === 'admin_key' ? 'admin key' : 'admin account';
+    // The organization is gone (its keys and admins go with it); answered like any dead credential.
+    if (own === undefined) throw problem('unauthorized', `The ${what} is unknown, revoked or expired`);
     if (header !== undefined && header !== own.slug && header !== own.id) {
       throw problem(
         'forbidden',
-        `This admin key belongs to organization "${own.slug}" and cannot act on ${JSON.stringify(header)}`,
+        `This ${what} belongs to organization "${own.slug}" and cannot act on ${JSON.stringify(header)}`,
       );
     }
     return own;
@@ -56,21 +61,54 @@ function orgHeaderOf(request: FastifyRequest): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** Authenticates every route of `app` (and its children). Register public routes outside it. */
-export function registerAdminAuth(app: FastifyInstance, services: AdminServices): void {
+async function keyPrincipal(services: AdminServices, header: string): Promise<AdminPrincipal> {
+  const key = bearerTokenOf(header);
+  if (key === undefined) {
+    throw problem('unauthorized', 'The Authorization header must use the Bearer scheme (RFC 6750)');
+  }
+  const principal = await services.authenticate(key);
+  if (principal === undefined) throw problem('unauthorized', 'The admin key is unknown, revoked or expired');
+  return principal;
+}
+
+async function sessionPrincipal(
+  services: AdminServices,
+  request: FastifyRequest,
+  token: string,
+  publicUrl: string,
+): Promise<AdminPrincipal> {
+  const session = await services.accounts.authenticateSession(token);
+  if (session === undefined) {
+    throw problem('unauthorized', 'The session has expired or was signed out: sign in again');
+  }
+  if (!isSafeMethod(request)) {
+    requireSameOrigin(request, publicUrl);
+    requireCsrfToken(request, (presented) => isCsrfTokenOf(token, presented));
+  }
+  return session.principal;
+}
+
+/**
+ * Authenticates every route of `app` (and its children). Register public routes outside it. An Authorization header
+ * always wins (scripts send no CSRF token); the session cookie counts only without one.
+ */
+export function registerAdminAuth(app: FastifyInstance, services: AdminServices, publicUrl: string): void {
   app.decorateRequest('adminContext', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    if (header === undefined || header.trim() === '') {
-      throw problem('unauthorized', 'Authentication required: send Authorization: Bearer <admin key>');
+    let principal: AdminPrincipal;
+    if (header !== undefined && header.trim() !== '') {
+      principal = await keyPrincipal(services, header);
+    } else {
+      const token = sessionTokenOf(request);
+      if (token === undefined) {
+        throw problem(
+          'unauthorized',
+          'Authentication required: send Authorization: Bearer <admin key>, or sign in to the console (POST /api/v1/session)',
+        );
+      }
+      principal = await sessionPrincipal(services, request, token, publicUrl);
     }
-    const key = bearerTokenOf(header);
-    if (key === undefined) {
-      throw problem('unauthorized', 'The Authorization header must use the Bearer scheme (RFC 6750)');
-    }
-    const principal = await services.authenticate(key);
-    if (principal === undefined)
-      throw problem('unauthorized', 'The admin key is unknown, revoked or expired');
     const organization = await resolveOrganization(services, principal, orgHeaderOf(request));
     request.adminContext = { principal, organization };
   });
@@ -87,14 +125,14 @@ export function orgOf(request: FastifyRequest): Organization {
   return contextOf(request).organization;
 }
 
-/** The admin key the request authenticated with. */
+/** The admin key or the signed-in admin the request authenticated as. */
 export function principalOf(request: FastifyRequest): AdminPrincipal {
   return contextOf(request).principal;
 }
 
-/** 403 unless the request's key is instance-wide (manages every organization). */
+/** 403 unless the request's key or admin is instance-wide (manages every organization). */
 export function requireInstanceKey(request: FastifyRequest, action: string): void {
   if (principalOf(request).orgId !== null) {
-    throw problem('forbidden', `Only an instance-wide admin key can ${action}`);
+    throw problem('forbidden', `Only an instance-wide admin key or admin can ${action}`);
   }
 }

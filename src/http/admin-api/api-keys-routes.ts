@@ -10,6 +10,13 @@ import { problem } from './admin-api-error.js';
 
 const TAGS = ['api-keys'];
 
+const ApiKeyStatusSchema = Type.Union([
+  Type.Literal('active'),
+  Type.Literal('revoked'),
+  Type.Literal('expired'),
+  Type.Literal('blocked'),
+]);
+
 const ApiKeySchema = Type.Object({
   id: Type.String(),
   ownerType: Type.Union([Type.Literal('user'), Type.Literal('team')]),
@@ -23,12 +30,7 @@ const ApiKeySchema = Type.Object({
   expiresAt: NullableString,
   lastUsedAt: NullableString,
   revokedAt: NullableString,
-  status: Type.Union([
-    Type.Literal('active'),
-    Type.Literal('revoked'),
-    Type.Literal('expired'),
-    Type.Literal('blocked'),
-  ]),
+  status: ApiKeyStatusSchema,
   blockedReason: Type.Union(
     [
       Type.Literal('user_deactivated'),
@@ -127,6 +129,10 @@ export function registerApiKeysRoutes(app: AdminApp, services: AdminServices): v
         querystring: pageQuery({
           userId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           teamId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          status: Type.Optional({
+            ...ApiKeyStatusSchema,
+            description: 'Only keys with this status now (the status the list shows)',
+          }),
         }),
         response: { 200: pageOf(ApiKeySchema) },
       }),
@@ -134,12 +140,13 @@ export function registerApiKeysRoutes(app: AdminApp, services: AdminServices): v
     async (request) => {
       const { limit, cursor } = pageRequest(request.query);
       const after = afterOf(cursor);
-      const { userId, teamId } = request.query;
+      const { userId, teamId, status } = request.query;
       const page = await apiKeys.list(orgOf(request).id, {
         limit,
         ...(after === undefined ? {} : { after }),
         ...(userId === undefined ? {} : { userId }),
         ...(teamId === undefined ? {} : { teamId }),
+        ...(status === undefined ? {} : { status }),
       });
       return {
         items: page.items.map(toApiKey),

@@ -1,5 +1,6 @@
 // /events: the organization's change feed, read from the outbox in sequence order. `after` is the last cursor a
-// reader has; the response's nextCursor is where to continue (also when nothing new has happened yet).
+// reader has; the response's nextCursor is where to continue (also when nothing new has happened yet). order=desc
+// walks back from the newest event instead (a user's or team's recent history with resourceId).
 import { Type } from 'typebox';
 import type { AdminServices } from '../../domain/admin-services.js';
 import { EVENT_TYPES, MAX_EVENTS_PAGE } from '../../domain/events.js';
@@ -41,14 +42,28 @@ export function registerEventsRoutes(app: AdminApp, services: AdminServices): vo
     '/events',
     {
       schema: adminSchema({
-        summary: 'Page through the change events, oldest first',
+        summary: 'Page through the change events, oldest first (or newest first with order=desc)',
         tags: TAGS,
         querystring: Type.Object(
           {
             after: Type.Optional(
               Type.String({
                 pattern: '^(0|[1-9][0-9]{0,15})$',
-                description: 'nextCursor of the previous page; absent or 0: from the first event',
+                description:
+                  'nextCursor of the previous page. Oldest first: the events after it (absent or 0: from the first event); newest first: the events before it (absent: from the newest)',
+              }),
+            ),
+            order: Type.Optional(
+              Type.Union([Type.Literal('asc'), Type.Literal('desc')], {
+                description:
+                  'asc (default): the feed in sequence order, to follow; desc: newest first, e.g. a resource’s recent events',
+              }),
+            ),
+            resourceId: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 200,
+                description: 'Only the events of this user, team, API key or SCIM token',
               }),
             ),
             limit: Type.Optional(
@@ -64,19 +79,22 @@ export function registerEventsRoutes(app: AdminApp, services: AdminServices): vo
           200: Type.Object({
             items: Type.Array(EventSchema),
             nextCursor: Type.String({
-              description: 'Pass as `after` to continue; poll again with it when idle',
+              description:
+                'Pass as `after` (with the same order) to continue; oldest first, poll again with it when idle',
             }),
-            hasMore: Type.Boolean({ description: 'More events are waiting right now' }),
+            hasMore: Type.Boolean({ description: 'The page is full: more events may follow' }),
           }),
         },
       }),
     },
     async (request) => {
-      const { after, limit, type } = request.query;
+      const { after, limit, type, order, resourceId } = request.query;
       const page = await services.events.list(orgOf(request).id, {
         limit: limit ?? 100,
         ...(after === undefined ? {} : { after }),
         ...(type === undefined ? {} : { types: type }),
+        ...(order === undefined ? {} : { order }),
+        ...(resourceId === undefined ? {} : { resourceId }),
       });
       return { items: page.items.map(toEvent), nextCursor: page.nextCursor, hasMore: page.hasMore };
     },

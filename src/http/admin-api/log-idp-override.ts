@@ -1,5 +1,6 @@
-// A forced change to what the identity provider owns is allowed but never silent: it is logged with who (admin key),
-// where (organization) and what (resource, fields), so an unexpected IdP overwrite can be traced back.
+// A forced change to what the identity provider owns is allowed but never silent: it is logged with who (the admin key,
+// or the admin signed in to the console), where (organization) and what (resource, fields), so an unexpected IdP
+// overwrite can be traced back.
 import type { FastifyRequest } from 'fastify';
 import type { AdminResourceKind, IdpOverride } from '../../domain/admin-idp-managed.js';
 import { orgOf, principalOf } from './admin-auth.js';
@@ -12,9 +13,14 @@ export function logIdpOverride(
 ): void {
   if (override === null) return;
   const org = orgOf(request);
+  const principal = principalOf(request);
+  const who =
+    principal.kind === 'admin_key'
+      ? { keyId: principal.keyId }
+      : { adminUserId: principal.adminUserId, adminEmail: principal.email };
   request.log.warn(
     {
-      keyId: principalOf(request).keyId,
+      ...who,
       orgId: org.id,
       org: org.slug,
       resource,

@@ -41,7 +41,9 @@ export async function registerOpenApi(app: AdminApp, apiUrl: string): Promise<vo
         title: 'Muster admin API',
         version: '1',
         description:
-          "Muster's admin API. Authenticate with an admin key (Authorization: Bearer mak_…); errors are RFC 9457 problem details.",
+          "Muster's admin API. Authenticate with an admin key (Authorization: Bearer mak_…) or, in the console, the " +
+          'session cookie of POST /session (then send X-CSRF-Token with every POST, PUT, PATCH and DELETE); errors ' +
+          'are RFC 9457 problem details.',
       },
       servers: [{ url: apiUrl }],
       components: {
@@ -51,6 +53,13 @@ export async function registerOpenApi(app: AdminApp, apiUrl: string): Promise<vo
             type: 'http',
             scheme: 'bearer',
             description: 'An admin key (mak_…), created with `muster admin-key create`',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'muster_session',
+            description:
+              'The console session (POST /session). Unsafe methods also need X-CSRF-Token (the csrfToken of GET /session).',
           },
           apiKey: {
             type: 'http',
@@ -65,7 +74,7 @@ export async function registerOpenApi(app: AdminApp, apiUrl: string): Promise<vo
           },
         },
       },
-      security: [{ bearer: [] }],
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: ({ schema, url }) => ({ schema: withProblemResponses(schema), url }),
   });

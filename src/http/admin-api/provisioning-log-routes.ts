@@ -15,7 +15,8 @@ import { pageOf, pageQuery } from './paging.js';
 
 const TAGS = ['provisioning-log'];
 
-const EntrySchema = Type.Object({
+/** A listed entry (no bodies); the dashboard's recent errors have this shape too. */
+export const ProvisioningLogItemSchema = Type.Object({
   id: Type.String(),
   at: { ...Timestamp, description: 'When the request was received' },
   method: Type.String(),
@@ -37,7 +38,7 @@ const BODY_DESCRIPTION =
   'Redacted JSON text (passwords and secrets replaced by "[redacted]"); cut at 64 KiB, it ends with "…[truncated: N bytes]" and no longer parses; null when there was none';
 
 const EntryDetailSchema = Type.Object({
-  ...EntrySchema.properties,
+  ...ProvisioningLogItemSchema.properties,
   requestBody: { ...NullableString, description: BODY_DESCRIPTION },
   responseBody: { ...NullableString, description: BODY_DESCRIPTION },
 });
@@ -47,7 +48,10 @@ const Filter = (description: string) =>
 
 const ListQuery = pageQuery({
   status: Type.Optional(
-    Type.String({ pattern: '^[1-5]([0-9]{2}|[xX]{2})$', description: 'One status (404) or a class (4xx)' }),
+    Type.String({
+      pattern: '^([1-5]([0-9]{2}|[xX]{2})|error)$',
+      description: 'One status (404), a class (4xx), or error: every status from 400',
+    }),
   ),
   method: Type.Optional(Type.Union(PROVISIONING_LOG_METHODS.map((m) => Type.Literal(m)))),
   pathPrefix: Filter('Paths starting with this text, e.g. /scim/v2/Groups'),
@@ -58,7 +62,7 @@ const ListQuery = pageQuery({
   until: Type.Optional(Type.String({ format: 'date-time', description: 'Received before (ISO-8601)' })),
 });
 
-const toEntry = (e: ProvisioningLogSummary) => ({
+export const toProvisioningLogItem = (e: ProvisioningLogSummary) => ({
   id: e.id,
   at: e.at,
   method: e.method,
@@ -73,7 +77,7 @@ const toEntry = (e: ProvisioningLogSummary) => ({
 });
 
 const toEntryDetail = (e: ProvisioningLogEntry) => ({
-  ...toEntry(e),
+  ...toProvisioningLogItem(e),
   requestBody: e.requestBody,
   responseBody: e.responseBody,
 });
@@ -88,14 +92,14 @@ export function registerProvisioningLogRoutes(app: AdminApp, services: AdminServ
         summary: 'List the SCIM requests of the organization, newest first (without bodies)',
         tags: TAGS,
         querystring: ListQuery,
-        response: { 200: pageOf(EntrySchema) },
+        response: { 200: pageOf(ProvisioningLogItemSchema) },
       }),
     },
     async (request) => {
       // Every filter has the same name in the query string and in the use case, which checks them all.
       const input: ProvisioningLogListInput = request.query;
       const page = await provisioningLog.list(orgOf(request).id, input);
-      return { items: page.items.map(toEntry), nextCursor: page.nextCursor ?? null };
+      return { items: page.items.map(toProvisioningLogItem), nextCursor: page.nextCursor ?? null };
     },
   );
 

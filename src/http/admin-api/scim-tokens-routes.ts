@@ -1,5 +1,6 @@
 // /scim-tokens: the bearer tokens identity providers provision the request's organization with. A new token is in
-// the create response once (field `token`), with the SCIM base URL to paste next to it; lists never show it.
+// the create response once (field `token`), with the SCIM base URL to paste next to it; lists never show it. The
+// list carries the SCIM base URL too, so the console shows the tenant URL before any token exists.
 import { Type } from 'typebox';
 import type { AdminServices } from '../../domain/admin-services.js';
 import type { ScimTokenRecord } from '../../domain/ports.js';
@@ -19,12 +20,21 @@ const ScimTokenSchema = Type.Object({
   revokedAt: NullableString,
 });
 
+const ScimUrlSchema = Type.String({
+  description: 'SCIM base URL (tenant URL) to configure in the identity provider',
+});
+
 const CreatedScimTokenSchema = Type.Object({
   ...ScimTokenSchema.properties,
   token: Type.String({
     description: 'The bearer token: shown only in this response, stored only as SHA-256',
   }),
-  scimUrl: Type.String({ description: 'SCIM base URL (tenant URL) to configure in the identity provider' }),
+  scimUrl: ScimUrlSchema,
+});
+
+const ScimTokenListSchema = Type.Object({
+  ...pageOf(ScimTokenSchema).properties,
+  scimUrl: ScimUrlSchema,
 });
 
 const toScimToken = (t: ScimTokenRecord) => ({
@@ -71,12 +81,12 @@ export function registerScimTokensRoutes(app: AdminApp, services: AdminServices,
         summary: 'List the SCIM tokens of the organization (never the tokens themselves)',
         tags: TAGS,
         querystring: pageQuery({}),
-        response: { 200: pageOf(ScimTokenSchema) },
+        response: { 200: ScimTokenListSchema },
       }),
     },
     async (request) => {
       const page = pageArray(await scimTokens.list(orgOf(request).id), request.query);
-      return { items: page.items.map(toScimToken), nextCursor: page.nextCursor };
+      return { items: page.items.map(toScimToken), nextCursor: page.nextCursor, scimUrl };
     },
   );
 

@@ -2,6 +2,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { createAccessAndEventsMigration } from './0002-access-and-events.js';
 import { createInitialMigration, type InitialMigrationOptions } from './0001-initial.js';
+import { createAdminAccountsMigration } from './0003-admin-accounts.js';
+import { createConsoleIndexesMigration } from './0004-console-indexes.js';
 
 export type MigrationOptions = InitialMigrationOptions;
 
@@ -9,6 +11,8 @@ export function migrationProvider(options: MigrationOptions): MigrationProvider 
   const migrations: Record<string, Migration> = {
     '0001-initial': createInitialMigration(options),
     '0002-access-and-events': createAccessAndEventsMigration(),
+    '0003-admin-accounts': createAdminAccountsMigration(),
+    '0004-console-indexes': createConsoleIndexesMigration(),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
