@@ -28,6 +28,7 @@ export async function runServeCommand(env: Env, io: CliIo): Promise<number> {
   }
 
   io.out(`Muster listening on ${address}, SCIM base URL (tenant URL): ${config.publicUrl}/scim/v2`);
+  io.out(`Admin console: ${config.publicUrl}/`);
   // On stdout, never through the JSON logger: the URL holds a secret that must not end up in collected logs.
   const setupToken = await ensureSetupToken({ ...muster.tokenDeps, store: muster.store });
   if (setupToken !== undefined) {

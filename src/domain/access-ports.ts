@@ -30,17 +30,26 @@ export interface TeamRef {
   readonly displayName: string;
 }
 
+/** A key's user as it is now. */
+export interface ApiKeyUserRef {
+  readonly id: string;
+  readonly userName: string;
+  readonly displayName: string | null;
+  readonly active: boolean;
+}
+
+/** A key with its user and team read in the same statement; null: the key has none, or the row is gone. */
+export interface ApiKeyWithOwner extends ApiKeyRecord {
+  readonly user: ApiKeyUserRef | null;
+  readonly team: TeamRef | null;
+}
+
 /** A key with everything verification decides on, read in one statement (one snapshot). */
 export interface ApiKeyVerification {
   readonly key: ApiKeyRecord;
   readonly orgSlug: string;
   /** The owning user; absent for a team key or when the user row is gone. */
-  readonly user?: {
-    readonly id: string;
-    readonly userName: string;
-    readonly displayName: string | null;
-    readonly active: boolean;
-  };
+  readonly user?: ApiKeyUserRef;
   /** The key's team (a team key's, or the one a user key is bound to), absent when it is gone. */
   readonly team?: TeamRef;
   /** The owning user's direct teams (user keys only, else []). */
@@ -95,8 +104,8 @@ export interface EventRecord extends NewEvent {
 export interface ApiKeyRepo {
   insert(key: ApiKeyRecord): Promise<void>;
   findForVerify(keyHash: string): Promise<ApiKeyVerification | undefined>;
-  get(orgId: string, id: string): Promise<ApiKeyRecord | undefined>;
-  /** Oldest first, after the cursor id. */
+  get(orgId: string, id: string): Promise<ApiKeyWithOwner | undefined>;
+  /** Oldest first, after the cursor id; each key with its user and team (one statement, not one per key). */
   list(
     orgId: string,
     filter: {
@@ -107,7 +116,7 @@ export interface ApiKeyRepo {
       readonly after?: string;
       readonly limit: number;
     },
-  ): Promise<readonly ApiKeyRecord[]>;
+  ): Promise<readonly ApiKeyWithOwner[]>;
   revoke(orgId: string, id: string, at: string): Promise<boolean>;
   /** The scope's keys that are not revoked (blocked or not). */
   inScope(orgId: string, scope: ApiKeyScope): Promise<readonly ApiKeyRecord[]>;

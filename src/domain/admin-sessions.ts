@@ -119,16 +119,14 @@ export async function login(
 ): Promise<LoginResult> {
   const { store, clock, throttle } = deps;
   const emailKey = emailKeyOf(input.email);
-  const retryAfterSeconds = throttle.retryAfterSeconds(emailKey, input.client);
+  // Counted as a failure until it succeeds, so concurrent guesses cannot all get past the limit.
+  const retryAfterSeconds = throttle.begin(emailKey, input.client);
   if (retryAfterSeconds !== undefined) return { kind: 'throttled', retryAfterSeconds };
   const user = await store.adminAccounts.findUserByEmailKey(emailKey);
   const stored = user?.passwordHash ?? null;
   const matches = await verifyPassword(input.password, stored ?? decoyPasswordHash());
-  if (user === undefined || stored === null || !matches) {
-    throttle.recordFailure(emailKey, input.client);
-    return { kind: 'invalid' };
-  }
-  throttle.clear(emailKey);
+  if (user === undefined || stored === null || !matches) return { kind: 'invalid' };
+  throttle.succeeded(emailKey, input.client);
   const session = await store.transaction((tx) => startSession(tx.adminAccounts, deps, user, clock.now()));
   return { kind: 'signed_in', session };
 }

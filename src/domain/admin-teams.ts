@@ -10,7 +10,7 @@ import { containsAny, toAdminListQuery, type AdminPage, type AdminPageRequest } 
 import type { AdminDirectoryDeps } from './admin-users.js';
 import { toGroupRecord } from './groups.js';
 import { isSameJson } from './is-same-json.js';
-import type { GroupRecord, ManagedBy, MemberRef, MemberType, StoreTx } from './ports.js';
+import type { GroupRecord, ManagedBy, MemberDetail, MemberType, StoreTx } from './ports.js';
 import {
   deleteTeamRecorded,
   recordMembershipChange,
@@ -36,6 +36,15 @@ export interface AdminTeamMember {
   readonly type: MemberType;
   /** userName or displayName of a user, displayName of a nested team. */
   readonly display: string | null;
+  /** A user member's userName, primary (else first) email and active flag; null for a nested team. */
+  readonly userName: string | null;
+  readonly email: string | null;
+  readonly active: boolean | null;
+}
+
+export interface AdminTeamListItem extends AdminTeamView {
+  /** Direct members: users and nested teams. */
+  readonly memberCount: number;
 }
 
 export interface AdminTeamDetail extends AdminTeamView {
@@ -57,7 +66,7 @@ export interface AdminTeamQuery extends AdminPageRequest {
 type Force = { readonly force: boolean };
 
 export interface AdminTeams {
-  list(orgId: string, query: AdminTeamQuery): Promise<AdminPage<AdminTeamView>>;
+  list(orgId: string, query: AdminTeamQuery): Promise<AdminPage<AdminTeamListItem>>;
   get(orgId: string, id: string): Promise<AdminTeamDetail>;
   create(orgId: string, input: AdminTeamInput & { readonly displayName: string }): Promise<AdminTeamView>;
   update(
@@ -96,7 +105,14 @@ export function toAdminTeamView(team: GroupRecord): AdminTeamView {
   };
 }
 
-const toMember = (m: MemberRef): AdminTeamMember => ({ id: m.value, type: m.type, display: m.display });
+const toMember = (m: MemberDetail): AdminTeamMember => ({
+  id: m.value,
+  type: m.type,
+  display: m.display,
+  userName: m.userName,
+  email: m.email,
+  active: m.active,
+});
 
 function applyInput(base: JsonObject, input: AdminTeamInput): JsonObject {
   const data: JsonObject = { ...base };
@@ -151,18 +167,31 @@ export function createAdminTeams(deps: AdminDirectoryDeps): AdminTeams {
       const { managedBy } = query;
       const filters =
         query.q === undefined || query.q === '' ? [] : [containsAny(query.q, [{ name: 'displayName' }])];
-      const page = await store.groups.list(
-        orgId,
-        toAdminListQuery(query, filters),
-        managedBy === undefined ? {} : { managedBy },
-      );
-      return { items: page.items.map(toAdminTeamView), nextCursor: page.nextCursor ?? null };
+      // The page's member counts in one more statement (not one per team), from the page's snapshot.
+      return store.read(async (tx) => {
+        const page = await tx.groups.list(
+          orgId,
+          toAdminListQuery(query, filters),
+          managedBy === undefined ? {} : { managedBy },
+        );
+        const counts = await tx.groups.memberCounts(
+          orgId,
+          page.items.map((team) => team.id),
+        );
+        return {
+          items: page.items.map((team) => ({
+            ...toAdminTeamView(team),
+            memberCount: counts.get(team.id) ?? 0,
+          })),
+          nextCursor: page.nextCursor ?? null,
+        };
+      });
     },
 
     get: (orgId, id) =>
       store.read(async (tx) => {
         const team = await getExisting(tx, orgId, id);
-        const members = (await tx.groups.members(orgId, [id])).get(id) ?? [];
+        const members = await tx.groups.memberDetails(orgId, id);
         return { ...toAdminTeamView(team), members: members.map(toMember) };
       }),
 
@@ -221,7 +250,7 @@ export function createAdminTeams(deps: AdminDirectoryDeps): AdminTeams {
     async members(orgId, id) {
       return store.read(async (tx) => {
         await getExisting(tx, orgId, id);
-        return ((await tx.groups.members(orgId, [id])).get(id) ?? []).map(toMember);
+        return (await tx.groups.memberDetails(orgId, id)).map(toMember);
       });
     },
 

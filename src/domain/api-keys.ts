@@ -20,7 +20,9 @@ import type {
   ApiKeyBlockReason,
   ApiKeyRecord,
   ApiKeyStatus,
+  ApiKeyUserRef,
   ApiKeyVerification,
+  ApiKeyWithOwner,
   Clock,
   Ids,
   Store,
@@ -57,6 +59,10 @@ export interface ApiKeyView {
   /** Why a blocked key is blocked. */
   readonly blockedReason: ApiKeyBlockReason | null;
   readonly blockedAt: string | null;
+  /** A user key's user as it is now; null for a team key or once the user is deleted. */
+  readonly user: ApiKeyUserRef | null;
+  /** The team of `teamId` as it is now; null when teamId is null or once the team is deleted. */
+  readonly team: TeamRef | null;
 }
 
 export interface CreatedApiKey {
@@ -92,7 +98,7 @@ export function apiKeyStatus(key: ApiKeyRecord, nowMs: number): ApiKeyStatus {
   return isExpired(key.expiresAt, nowMs) ? 'expired' : 'active';
 }
 
-export function toApiKeyView(key: ApiKeyRecord, nowMs: number): ApiKeyView {
+export function toApiKeyView(key: ApiKeyWithOwner, nowMs: number): ApiKeyView {
   return {
     id: key.id,
     ownerType: key.ownerType,
@@ -107,6 +113,8 @@ export function toApiKeyView(key: ApiKeyRecord, nowMs: number): ApiKeyView {
     status: apiKeyStatus(key, nowMs),
     blockedReason: key.blockedReason,
     blockedAt: key.blockedAt,
+    user: key.user,
+    team: key.team,
   };
 }
 
@@ -117,7 +125,8 @@ async function insertKey(
   orgId: string,
   owner: Pick<ApiKeyRecord, 'ownerType' | 'userId' | 'teamId'>,
   input: CreateApiKeyInput,
-  check: (tx: StoreTx) => Promise<void>,
+  /** Refuses the key (throws) or returns its owners as it read them, for the response. */
+  check: (tx: StoreTx) => Promise<Pick<ApiKeyWithOwner, 'user' | 'team'>>,
 ): Promise<CreatedApiKey> {
   const { store, clock, ids } = deps;
   const name = checkCredentialName(input.name, 'API key');
@@ -137,8 +146,8 @@ async function insertKey(
     blockedAt: null,
     blockedReason: null,
   };
-  await store.transaction(async (tx) => {
-    await check(tx);
+  const owners = await store.transaction(async (tx) => {
+    const checked = await check(tx);
     await tx.apiKeys.insert(record);
     const event = newEvent(ids, {
       type: 'api_key.created',
@@ -147,8 +156,9 @@ async function insertKey(
       data: apiKeyEventData(record),
     });
     await tx.events.append(orgId, [event], record.createdAt);
+    return checked;
   });
-  return { apiKey: toApiKeyView(record, now.getTime()), key };
+  return { apiKey: toApiKeyView({ ...record, ...owners }, now.getTime()), key };
 }
 
 /** A key for an active user; with `teamId`, bound to that team, of which the user must be a direct member. */
@@ -163,13 +173,21 @@ export function createUserApiKey(
     const user = await tx.users.get(orgId, userId);
     if (user === undefined) throw notFound(`user ${userId} not found`);
     if (!user.active) throw conflict(`user ${userId} is deactivated: a deactivated user cannot get API keys`);
-    if (teamId === null) return;
-    if ((await tx.groups.get(orgId, teamId)) === undefined) throw notFound(`team ${teamId} not found`);
+    const owner = {
+      id: user.id,
+      userName: user.userName,
+      displayName: user.displayName,
+      active: user.active,
+    };
+    if (teamId === null) return { user: owner, team: null };
+    const team = await tx.groups.get(orgId, teamId);
+    if (team === undefined) throw notFound(`team ${teamId} not found`);
     if (!(await tx.memberships.has(orgId, teamId, userId))) {
       throw invalidValue(
         `user ${userId} is not a member of team ${teamId}: a key can only be bound to a team of its user`,
       );
     }
+    return { user: owner, team: { id: team.id, displayName: team.displayName } };
   });
 }
 
@@ -180,7 +198,9 @@ export function createTeamApiKey(
   input: CreateApiKeyInput,
 ): Promise<CreatedApiKey> {
   return insertKey(deps, orgId, { ownerType: 'team', userId: null, teamId }, input, async (tx) => {
-    if ((await tx.groups.get(orgId, teamId)) === undefined) throw notFound(`team ${teamId} not found`);
+    const team = await tx.groups.get(orgId, teamId);
+    if (team === undefined) throw notFound(`team ${teamId} not found`);
+    return { user: null, team: { id: team.id, displayName: team.displayName } };
   });
 }
 

@@ -32,6 +32,21 @@ describe('LoginThrottle', () => {
     expect(throttle.retryAfterSeconds('d', 'ip2')).toBeUndefined();
   });
 
+  it('begin() counts an attempt as it lets it through, so a burst of attempts begun together stops at the limit', () => {
+    const { throttle } = throttleAt();
+    expect([1, 2, 3].map(() => throttle.begin('a', 'ip1'))).toEqual([undefined, undefined, 60]);
+  });
+
+  it('succeeded() clears the email and takes back the client’s count of that attempt only', () => {
+    const { throttle } = throttleAt();
+    throttle.recordFailure('a', 'ip1');
+    throttle.recordFailure('b', 'ip1');
+    expect(throttle.begin('c', 'ip1')).toBeUndefined();
+    throttle.succeeded('c', 'ip1');
+    expect(throttle.begin('d', 'ip1')).toBeUndefined();
+    expect(throttle.retryAfterSeconds('e', 'ip1')).toBe(60);
+  });
+
   it('keeps at most maxEntries counters, dropping the oldest', () => {
     const { throttle } = throttleAt({ maxEntries: 4, perEmail: 1 });
     throttle.recordFailure('first', 'ip1');

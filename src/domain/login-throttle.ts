@@ -46,6 +46,24 @@ export class LoginThrottle {
     return waits.length === 0 ? undefined : Math.ceil(Math.max(...waits) / 1000);
   }
 
+  /**
+   * A sign-in attempt: the seconds to wait when throttled; otherwise undefined, and the attempt already counts as a
+   * failure. Checking and counting in one synchronous step is what makes the limit hold for concurrent attempts: with
+   * a check before the password hash and a count after it, every request of a burst would pass the check first.
+   */
+  begin(emailKey: string, client: string): number | undefined {
+    const wait = this.retryAfterSeconds(emailKey, client);
+    if (wait === undefined) this.recordFailure(emailKey, client);
+    return wait;
+  }
+
+  /** The attempt begun succeeded: the email starts afresh and the client's count for this attempt is taken back. */
+  succeeded(emailKey: string, client: string): void {
+    this.clear(emailKey);
+    const counter = this.#live(`client:${client}`, this.#clock.now().getTime());
+    if (counter !== undefined && counter.failures > 0) counter.failures -= 1;
+  }
+
   recordFailure(emailKey: string, client: string): void {
     const now = this.#clock.now().getTime();
     this.#count(`email:${emailKey}`, now);

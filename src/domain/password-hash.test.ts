@@ -80,9 +80,16 @@ describe('checkPassword', () => {
     ['1025 characters', 'x'.repeat(1025)],
     ['6 astral characters (12 UTF-16 units)', '😀'.repeat(6)],
     ['nothing', ''],
+    ['12 code points that NFKC composes into 6 characters', 'e\u0301'.repeat(6)],
   ])('refuses %s with a 400 naming the rule', (_name, password) => {
     expect(() => {
       checkPassword(password);
     }).toThrow(/12 to 1024 characters/);
+  });
+
+  it('refuses a lone surrogate, which would hash like any other one (as U+FFFD)', () => {
+    expect(() => {
+      checkPassword(`${'x'.repeat(12)}\ud800`);
+    }).toThrow(/valid Unicode/);
   });
 });

@@ -40,9 +40,16 @@ function lengthOf(password: string): number {
   return n;
 }
 
-/** NIST SP 800-63B: length is the only composition rule; no classes of characters required. */
+/** A UTF-16 surrogate without its pair: not a character, and hashed as U+FFFD (any two such passwords would match). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * NIST SP 800-63B: length is the only composition rule; no classes of characters required. The length is the one of
+ * what is hashed (NFKC), so combining marks that compose away do not count twice.
+ */
 export function checkPassword(password: string): void {
-  const length = lengthOf(password);
+  if (LONE_SURROGATE.test(password)) throw invalidValue('The password must be valid Unicode text');
+  const length = lengthOf(password.normalize('NFKC'));
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
     throw invalidValue(
       `The password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long (it has ${length})`,

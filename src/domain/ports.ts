@@ -116,6 +116,14 @@ export interface MemberRef {
   readonly display: string | null;
 }
 
+/** A member with its user's account fields, as the admin API lists them (null for a Group member). */
+export interface MemberDetail extends MemberRef {
+  readonly userName: string | null;
+  /** The primary email, else the first; null when the user has none. */
+  readonly email: string | null;
+  readonly active: boolean | null;
+}
+
 export interface GroupRef {
   readonly value: string;
   readonly display: string;
@@ -220,6 +228,10 @@ export interface GroupRepo {
     options?: { readonly managedBy?: ManagedBy },
   ): Promise<ListPage<GroupRecord>>;
   members(orgId: string, groupIds: readonly string[]): Promise<ReadonlyMap<string, readonly MemberRef[]>>;
+  /** One group's members in membership order, each user member with its account fields: one statement. */
+  memberDetails(orgId: string, groupId: string): Promise<readonly MemberDetail[]>;
+  /** Direct members (users and nested groups) of each group, counted in SQL; a group without members is absent. */
+  memberCounts(orgId: string, groupIds: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }
 
 export interface MembershipRepo {

@@ -1,21 +1,47 @@
 // ApiKeyRepo: only the SHA-256 of a key is stored; lookup is by that hash (unique index). Blocks are set and lifted by
 // the domain (domain/record-changes.ts), which decides which keys a provisioning change affects.
 import { sql, type CompiledQuery, type Kysely, type Selectable } from 'kysely';
-import type { ApiKeyBlockReason, ApiKeyRecord, ApiKeyRepo, ApiKeyScope, TeamRef } from '../domain/ports.js';
+import type {
+  ApiKeyBlockReason,
+  ApiKeyRecord,
+  ApiKeyRepo,
+  ApiKeyScope,
+  ApiKeyWithOwner,
+  TeamRef,
+} from '../domain/ports.js';
 import { apiKeyStatusIs } from './api-key-status-sql.js';
 import { inChunks } from './in-chunks.js';
 import { reusableQuery } from './reusable-query.js';
 import type { ApiKeysTable, Database } from './schema.js';
 import type { SqlDialect } from './sql-dialect.js';
 
-type VerifyRow = Selectable<ApiKeysTable> & {
-  org_slug: string;
+/** A key row with its user's and team's columns (null: none, or the row is gone). */
+type OwnerRow = Selectable<ApiKeysTable> & {
   user_name: string | null;
   user_display_name: string | null;
   user_active: number | null;
   team_display_name: string | null;
+};
+
+type VerifyRow = OwnerRow & {
+  org_slug: string;
   user_teams: unknown;
 };
+
+/** api_keys as `k` with its user and team, joined within the key's organization. */
+function selectWithOwner(db: Kysely<Database>) {
+  return db
+    .selectFrom('api_keys as k')
+    .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.user_id'))
+    .leftJoin('groups as t', (j) => j.onRef('t.org_id', '=', 'k.org_id').onRef('t.id', '=', 'k.team_id'))
+    .selectAll('k')
+    .select([
+      'u.user_name as user_name',
+      'u.display_name as user_display_name',
+      'u.active as user_active',
+      't.display_name as team_display_name',
+    ]);
+}
 
 const HASH_SLOT = '\u0000keyHash';
 const verifyQueries = new WeakMap<SqlDialect, (keyHash: unknown) => CompiledQuery<VerifyRow>>();
@@ -37,18 +63,10 @@ function verifyQuery(
       ],
       [sql.ref('um.created_at'), sql.ref('um.group_id')],
     );
-    const compiled = db
-      .selectFrom('api_keys as k')
+    const compiled = selectWithOwner(db)
       .innerJoin('organizations as o', 'o.id', 'k.org_id')
-      .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'k.org_id').onRef('u.id', '=', 'k.user_id'))
-      .leftJoin('groups as t', (j) => j.onRef('t.org_id', '=', 'k.org_id').onRef('t.id', '=', 'k.team_id'))
-      .selectAll('k')
       .select([
         'o.slug as org_slug',
-        'u.user_name as user_name',
-        'u.display_name as user_display_name',
-        'u.active as user_active',
-        't.display_name as team_display_name',
         sql`(select ${teams} from group_members as um
           inner join groups as ug on ug.org_id = um.org_id and ug.id = um.group_id
           where um.org_id = k.org_id and um.member_id = k.user_id)`.as('user_teams'),
@@ -88,6 +106,26 @@ function toApiKey(row: Selectable<ApiKeysTable>): ApiKeyRecord {
   };
 }
 
+function toApiKeyWithOwner(row: OwnerRow): ApiKeyWithOwner {
+  const key = toApiKey(row);
+  return {
+    ...key,
+    user:
+      key.userId === null || row.user_name === null
+        ? null
+        : {
+            id: key.userId,
+            userName: row.user_name,
+            displayName: row.user_display_name,
+            active: row.user_active === 1,
+          },
+    team:
+      key.teamId === null || row.team_display_name === null
+        ? null
+        : { id: key.teamId, displayName: row.team_display_name },
+  };
+}
+
 export function apiKeysRepo(db: Kysely<Database>, dialect: SqlDialect): ApiKeyRepo {
   return {
     async insert(key) {
@@ -116,47 +154,35 @@ export function apiKeysRepo(db: Kysely<Database>, dialect: SqlDialect): ApiKeyRe
       const { rows } = await db.executeQuery(verifyQuery(db, dialect)(keyHash));
       const row = rows[0];
       if (row === undefined) return undefined;
-      const key = toApiKey(row);
+      const { user, team, ...key } = toApiKeyWithOwner(row);
       return {
         key,
         orgSlug: row.org_slug,
-        ...(key.userId === null || row.user_name === null
-          ? {}
-          : {
-              user: {
-                id: key.userId,
-                userName: row.user_name,
-                displayName: row.user_display_name,
-                active: row.user_active === 1,
-              },
-            }),
-        ...(key.teamId === null || row.team_display_name === null
-          ? {}
-          : { team: { id: key.teamId, displayName: row.team_display_name } }),
+        ...(user === null ? {} : { user }),
+        ...(team === null ? {} : { team }),
         userTeams: key.userId === null ? [] : parseTeamRefs(row.user_teams),
       };
     },
 
     async get(orgId, id) {
-      const row = await db
-        .selectFrom('api_keys')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
+      const row = await selectWithOwner(db)
+        .where('k.org_id', '=', orgId)
+        .where('k.id', '=', id)
         .executeTakeFirst();
-      return row === undefined ? undefined : toApiKey(row);
+      return row === undefined ? undefined : toApiKeyWithOwner(row);
     },
 
     async list(orgId, filter) {
-      let query = db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId);
-      if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
-      if (filter.teamId !== undefined) query = query.where('team_id', '=', filter.teamId);
+      let query = selectWithOwner(db).where('k.org_id', '=', orgId);
+      if (filter.userId !== undefined) query = query.where('k.user_id', '=', filter.userId);
+      if (filter.teamId !== undefined) query = query.where('k.team_id', '=', filter.teamId);
       const { status } = filter;
+      // Its columns (revoked_at, blocked_reason, expires_at) are api_keys' alone among the joined tables.
       if (status !== undefined) query = query.where(apiKeyStatusIs(status.is, status.at));
       // Ids are UUID v7: id order is creation order.
-      if (filter.after !== undefined) query = query.where('id', '>', filter.after);
-      const rows = await query.orderBy('id').limit(filter.limit).execute();
-      return rows.map(toApiKey);
+      if (filter.after !== undefined) query = query.where('k.id', '>', filter.after);
+      const rows = await query.orderBy('k.id').limit(filter.limit).execute();
+      return rows.map(toApiKeyWithOwner);
     },
 
     async revoke(orgId, id, at) {

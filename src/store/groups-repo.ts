@@ -1,6 +1,6 @@
 // GroupRepo. Members are rows of group_members (memberships-repo.ts); this reads them back with their display.
 import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import type { GroupRecord, GroupRepo, ManagedBy, MemberRef } from '../domain/ports.js';
+import type { GroupRecord, GroupRepo, ManagedBy, MemberDetail, MemberRef } from '../domain/ports.js';
 import { inChunks } from './in-chunks.js';
 import { invalidValue } from '../scim/errors.js';
 import { parseData } from './parse-data.js';
@@ -13,6 +13,25 @@ import type { SqlDialect } from './sql-dialect.js';
 
 // As users: managed_by is written only when the record says, else the row keeps its value (insert: 'scim').
 type GroupRow = Omit<Selectable<GroupsTable>, 'managed_by'> & { managed_by?: ManagedBy };
+
+/** An organization's membership rows, each joined to the user or group it names (in the same organization). */
+function selectMembers(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom('group_members as gm')
+    .leftJoin('users as u', (join) =>
+      join
+        .onRef('u.org_id', '=', 'gm.org_id')
+        .onRef('u.id', '=', 'gm.member_id')
+        .on('gm.member_type', '=', 'User'),
+    )
+    .leftJoin('groups as g', (join) =>
+      join
+        .onRef('g.org_id', '=', 'gm.org_id')
+        .onRef('g.id', '=', 'gm.member_id')
+        .on('gm.member_type', '=', 'Group'),
+    )
+    .where('gm.org_id', '=', orgId);
+}
 
 function toGroupRow(group: GroupRecord): GroupRow {
   return {
@@ -113,27 +132,13 @@ export function groupsRepo(db: Kysely<Database>, dialect: SqlDialect): GroupRepo
     async members(orgId, groupIds) {
       const out = new Map<string, MemberRef[]>();
       await inChunks([...new Set(groupIds)], async (chunk) => {
-        const rows = await db
-          .selectFrom('group_members as gm')
-          .leftJoin('users as u', (join) =>
-            join
-              .onRef('u.org_id', '=', 'gm.org_id')
-              .onRef('u.id', '=', 'gm.member_id')
-              .on('gm.member_type', '=', 'User'),
-          )
-          .leftJoin('groups as g', (join) =>
-            join
-              .onRef('g.org_id', '=', 'gm.org_id')
-              .onRef('g.id', '=', 'gm.member_id')
-              .on('gm.member_type', '=', 'Group'),
-          )
+        const rows = await selectMembers(db, orgId)
           .select([
             'gm.group_id',
             'gm.member_id',
             'gm.member_type',
             sql<string | null>`coalesce(u.display_name, u.user_name, g.display_name)`.as('display'),
           ])
-          .where('gm.org_id', '=', orgId)
           .where('gm.group_id', 'in', chunk)
           .orderBy('gm.created_at')
           .orderBy('gm.member_id')
@@ -143,6 +148,46 @@ export function groupsRepo(db: Kysely<Database>, dialect: SqlDialect): GroupRepo
           list.push({ value: row.member_id, type: row.member_type, display: row.display });
           out.set(row.group_id, list);
         }
+      });
+      return out;
+    },
+
+    async memberDetails(orgId, groupId) {
+      const rows = await selectMembers(db, orgId)
+        .select([
+          'gm.member_id',
+          'gm.member_type',
+          sql<string | null>`coalesce(u.display_name, u.user_name, g.display_name)`.as('display'),
+          'u.user_name',
+          'u.active',
+          dialect.jsonPrimaryValue(sql.ref('u.data'), ['emails'], 'member_email').as('email'),
+        ])
+        .where('gm.group_id', '=', groupId)
+        .orderBy('gm.created_at')
+        .orderBy('gm.member_id')
+        .execute();
+      return rows.map((row): MemberDetail => ({
+        value: row.member_id,
+        type: row.member_type,
+        display: row.display,
+        userName: row.user_name,
+        email: row.email,
+        active: row.active === null ? null : row.active === 1,
+      }));
+    },
+
+    async memberCounts(orgId, groupIds) {
+      const out = new Map<string, number>();
+      await inChunks([...new Set(groupIds)], async (chunk) => {
+        const rows = await db
+          .selectFrom('group_members')
+          .select(['group_id', (eb) => eb.fn.countAll<number | string>().as('count')])
+          .where('org_id', '=', orgId)
+          .where('group_id', 'in', chunk)
+          .groupBy('group_id')
+          .execute();
+        // PostgreSQL's count is a bigint, which its driver hands over as a string.
+        for (const row of rows) out.set(row.group_id, Number(row.count));
       });
       return out;
     },

@@ -45,6 +45,15 @@ export interface SqlDialect {
     fields: readonly (readonly [string, Expression<unknown>])[],
     orderBy: readonly Expression<unknown>[],
   ): RawBuilder<string>;
+  /**
+   * RFC 7643 §2.4: the string `value` of the multi-valued attribute at `path` (e.g. emails): the primary element's,
+   * else the first element's; SQL NULL when there is none. `alias` must be unique within the statement.
+   */
+  jsonPrimaryValue(
+    doc: Expression<unknown>,
+    path: readonly string[],
+    alias: string,
+  ): RawBuilder<string | null>;
   /** The driver error of a UNIQUE constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /**

@@ -1,5 +1,5 @@
 // /api/v1 API keys and the event feed: keys created for users and teams are shown once and verify; a deprovisioned
-// user's key shows why it is blocked; the feed pages through the outbox.
+// user's key shows why it is blocked; keys name their user and team as they are now; the feed pages through the outbox.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { GROUP_SCHEMA, PATCH_OP, scimRequest, USER_SCHEMA } from '../integration/scim-request.js';
@@ -15,6 +15,13 @@ interface ApiKey {
   readonly displayPrefix: string;
   readonly status: string;
   readonly blockedReason: string | null;
+  readonly user: {
+    readonly id: string;
+    readonly userName: string;
+    readonly displayName: string | null;
+    readonly active: boolean;
+  } | null;
+  readonly team: { readonly id: string; readonly displayName: string } | null;
 }
 
 interface Event {
@@ -39,8 +46,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function scimUser(userName: string): Promise<string> {
-  const res = await scimRequest(t)('POST', '/Users', { schemas: [USER_SCHEMA], userName });
+async function scimUser(userName: string, extra: object = {}): Promise<string> {
+  const res = await scimRequest(t)('POST', '/Users', { schemas: [USER_SCHEMA], userName, ...extra });
   return res.body.id as string;
 }
 
@@ -70,12 +77,15 @@ describe('API key routes', () => {
     expect(created.statusCode).toBe(201);
     const key = created.json<ApiKey>();
     expect(key).toMatchObject({ ownerType: 'user', userId, teamId: null, name: 'laptop', status: 'active' });
+    const user = { id: userId, userName: 'ada@example.com', displayName: null, active: true };
+    expect(key).toMatchObject({ user, team: null });
     expect(key.key).toMatch(/^mk_[A-Za-z0-9_-]{43}$/);
     expect(key.key?.startsWith(key.displayPrefix)).toBe(true);
     expect((await verify(key.key ?? '')).statusCode).toBe(200);
 
     const listed = (await admin('GET', `/api-keys?userId=${userId}`)).json<Page<ApiKey>>();
     expect(listed.items.map((k) => k.id)).toEqual([key.id]);
+    expect(listed.items[0]).toMatchObject({ user, team: null });
     expect(JSON.stringify(listed)).not.toContain(key.key);
     expect((await admin('GET', `/api-keys/${key.id}`)).json<ApiKey>()).not.toHaveProperty('key');
 
@@ -91,9 +101,21 @@ describe('API key routes', () => {
     const other = await scimGroup('Other', []);
     const teamKey = await admin('POST', `/teams/${team}/api-keys`, { body: { name: 'ci' } });
     expect(teamKey.statusCode).toBe(201);
-    expect(teamKey.json<ApiKey>()).toMatchObject({ ownerType: 'team', userId: null, teamId: team });
+    expect(teamKey.json<ApiKey>()).toMatchObject({
+      ownerType: 'team',
+      userId: null,
+      teamId: team,
+      user: null,
+      team: { id: team, displayName: 'Eng' },
+    });
     const bound = await admin('POST', `/users/${userId}/api-keys`, { body: { name: 'eng', teamId: team } });
-    expect(bound.json<ApiKey>()).toMatchObject({ ownerType: 'user', userId, teamId: team });
+    expect(bound.json<ApiKey>()).toMatchObject({
+      ownerType: 'user',
+      userId,
+      teamId: team,
+      user: { id: userId, userName: 'grace@example.com', displayName: null, active: true },
+      team: { id: team, displayName: 'Eng' },
+    });
     expectProblem(
       await admin('POST', `/users/${userId}/api-keys`, { body: { name: 'x', teamId: other } }),
       400,
@@ -101,6 +123,108 @@ describe('API key routes', () => {
     );
     const byTeam = (await admin('GET', `/api-keys?teamId=${team}`)).json<Page<ApiKey>>();
     expect(byTeam.items).toHaveLength(2);
+    expect(byTeam.items.map((k) => k.team)).toEqual([
+      { id: team, displayName: 'Eng' },
+      { id: team, displayName: 'Eng' },
+    ]);
+  });
+
+  it('names each key’s user and team as they are now, and null once they are deleted (ids kept)', async () => {
+    const scim = scimRequest(t);
+    const userId = await scimUser('alan@example.com', { displayName: 'Alan Turing' });
+    const team = await scimGroup('Codebreakers', [userId]);
+    const userKey = (
+      await admin('POST', `/users/${userId}/api-keys`, { body: { name: 'u' } })
+    ).json<ApiKey>();
+    const boundKey = (
+      await admin('POST', `/users/${userId}/api-keys`, { body: { name: 'b', teamId: team } })
+    ).json<ApiKey>();
+    const teamKey = (await admin('POST', `/teams/${team}/api-keys`, { body: { name: 't' } })).json<ApiKey>();
+    const owners = async () =>
+      (await admin('GET', '/api-keys')).json<Page<ApiKey>>().items.map((k) => [k.id, k.user, k.team]);
+
+    await scim('PATCH', `/Users/${userId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'active', value: false }],
+    });
+    await scim('PATCH', `/Groups/${team}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: 'displayName', value: 'Bletchley' }],
+    });
+    const alan = { id: userId, userName: 'alan@example.com', displayName: 'Alan Turing', active: false };
+    const bletchley = { id: team, displayName: 'Bletchley' };
+    expect(await owners()).toEqual([
+      [userKey.id, alan, null],
+      [boundKey.id, alan, bletchley],
+      [teamKey.id, null, bletchley],
+    ]);
+    expect((await admin('GET', `/api-keys/${boundKey.id}`)).json<ApiKey>()).toMatchObject({
+      user: alan,
+      team: bletchley,
+    });
+
+    expect((await scim('DELETE', `/Users/${userId}`)).status).toBe(204);
+    expect(await owners()).toEqual([
+      [userKey.id, null, null],
+      [boundKey.id, null, bletchley],
+      [teamKey.id, null, bletchley],
+    ]);
+    expect((await admin('GET', `/api-keys/${userKey.id}`)).json<ApiKey>()).toMatchObject({
+      userId,
+      user: null,
+      status: 'blocked',
+      blockedReason: 'user_deleted',
+    });
+    expect((await scim('DELETE', `/Groups/${team}`)).status).toBe(204);
+    expect(await owners()).toEqual([
+      [userKey.id, null, null],
+      [boundKey.id, null, null],
+      [teamKey.id, null, null],
+    ]);
+    expect((await admin('GET', `/api-keys/${teamKey.id}`)).json<ApiKey>()).toMatchObject({
+      teamId: team,
+      team: null,
+    });
+  });
+
+  it('names owners only from the key’s own organization', async () => {
+    const acmeToken = await t.createOrgToken('acme');
+    const theirs = await scimRequest(t)(
+      'POST',
+      '/Users',
+      { schemas: [USER_SCHEMA], userName: 'theirs@example.com' },
+      acmeToken,
+    );
+    const theirTeam = await scimRequest(t)(
+      'POST',
+      '/Groups',
+      { schemas: [GROUP_SCHEMA], displayName: 'Theirs' },
+      acmeToken,
+    );
+    // A key row of the default organization pointing at the other organization's user and team ids.
+    await t.muster.store.apiKeys.insert({
+      id: 'cross-org-key',
+      orgId: t.muster.defaultOrganization.id,
+      ownerType: 'user',
+      userId: theirs.body.id as string,
+      teamId: theirTeam.body.id as string,
+      name: 'stray',
+      keyHash: 'c'.repeat(64),
+      displayPrefix: 'mk_test',
+      createdAt: new Date().toISOString(),
+      expiresAt: null,
+      lastUsedAt: null,
+      revokedAt: null,
+      blockedAt: null,
+      blockedReason: null,
+    });
+    const listed = (await admin('GET', '/api-keys')).json<Page<ApiKey>>();
+    expect(listed.items.map((k) => [k.id, k.user, k.team])).toEqual([['cross-org-key', null, null]]);
+    expect((await admin('GET', '/api-keys/cross-org-key')).json<ApiKey>()).toMatchObject({
+      user: null,
+      team: null,
+    });
+    expect((await admin('GET', '/api-keys', { org: 'acme' })).json<Page<ApiKey>>().items).toEqual([]);
   });
 
   it('shows a deprovisioned user’s key as blocked with the reason, and active again after reactivation', async () => {

@@ -2,6 +2,7 @@
 // their events, bump the team's version as SCIM does, and block or restore team-bound API keys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKeyRecord } from '../../src/domain/ports.js';
+import { GROUP_SCHEMA, scimRequest, USER_SCHEMA } from '../integration/scim-request.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { adminRequest, expectProblem, type AdminRequest, type Page } from './admin-request.js';
 
@@ -13,12 +14,16 @@ interface TeamJson {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly members?: readonly MemberJson[];
+  readonly memberCount?: number;
 }
 
 interface MemberJson {
   readonly id: string;
   readonly type: 'User' | 'Group';
   readonly display: string | null;
+  readonly userName: string | null;
+  readonly email: string | null;
+  readonly active: boolean | null;
 }
 
 let t: TestApp;
@@ -38,8 +43,8 @@ async function createTeam(body: object): Promise<TeamJson> {
   return res.json<TeamJson>();
 }
 
-async function createUser(userName: string): Promise<string> {
-  const res = await api('POST', '/users', { body: { userName } });
+async function createUser(userName: string, extra: object = {}): Promise<string> {
+  const res = await api('POST', '/users', { body: { userName, ...extra } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<{ id: string }>().id;
 }
@@ -90,6 +95,38 @@ describe('teams', () => {
       items: [expect.objectContaining({ displayName: 'Platform engineering' })],
       nextCursor: null,
     });
+  });
+
+  it('lists each team with its direct member count, from its own organization only', async () => {
+    const eng = await createTeam({ displayName: 'Engineering' });
+    const empty = await createTeam({ displayName: 'Empty' });
+    for (const name of ['ada', 'bob']) await api('PUT', `/teams/${eng.id}/members/${await createUser(name)}`);
+    // A nested team counts as a member too.
+    const nested = await scimRequest(t)('POST', '/Groups', {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Platform',
+      members: [{ value: eng.id }],
+    });
+    const acmeToken = await t.createOrgToken('acme');
+    const acmeScim = (path: string, body: object) => scimRequest(t)('POST', path, body, acmeToken);
+    const theirs = await acmeScim('/Users', { schemas: [USER_SCHEMA], userName: 'theirs' });
+    await acmeScim('/Groups', {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Theirs',
+      members: [{ value: theirs.body.id as string }],
+    });
+    const counts = async (org?: string) =>
+      (await api('GET', '/teams', org === undefined ? {} : { org }))
+        .json<Page<TeamJson>>()
+        .items.map((x) => [x.id, x.memberCount]);
+    expect(await counts()).toEqual([
+      [eng.id, 2],
+      [empty.id, 0],
+      [nested.body.id, 1],
+    ]);
+    expect((await counts('acme')).map(([, count]) => count)).toEqual([1]);
+    const filtered = (await api('GET', '/teams?q=empty')).json<Page<TeamJson>>();
+    expect(filtered.items).toEqual([{ ...empty, memberCount: 0 }]);
   });
 
   it('renames a team (null clears externalId) with a team.updated event', async () => {
@@ -145,10 +182,11 @@ describe('team members', () => {
       expect((await api('PUT', `/teams/${team.id}/members/${id}`)).statusCode).toBe(204);
     }
     const members = (await api('GET', `/teams/${team.id}/members`)).json<Page<MemberJson>>();
+    const user = { type: 'User', email: null, active: true };
     expect(members).toEqual({
       items: [
-        { id: ada, type: 'User', display: 'ada' },
-        { id: bob, type: 'User', display: 'bob' },
+        { ...user, id: ada, display: 'ada', userName: 'ada' },
+        { ...user, id: bob, display: 'bob', userName: 'bob' },
       ],
       nextCursor: null,
     });
@@ -165,6 +203,45 @@ describe('team members', () => {
       'team.member_added',
       'team.member_removed',
     ]);
+  });
+
+  it('lists each member with its userName, primary (else first) email and active, read with the list', async () => {
+    const team = await createTeam({ displayName: 'Eng' });
+    const ada = await createUser('ada', {
+      displayName: 'Ada Lovelace',
+      emails: [{ value: 'ada@home.example' }, { value: 'ada@example.com', primary: true }],
+    });
+    const bob = await createUser('bob', {
+      emails: [{ value: 'bob@example.com' }, { value: 'bob@home.example' }],
+    });
+    const eve = await createUser('eve');
+    for (const id of [ada, bob, eve]) await api('PUT', `/teams/${team.id}/members/${id}`);
+    const sub = await scimRequest(t)('POST', '/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Sub' });
+    const subId = sub.body.id as string;
+    await scimRequest(t)('PATCH', `/Groups/${team.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'add', path: 'members', value: [{ value: subId }] }],
+    });
+    await api('PATCH', `/users/${eve}`, { body: { active: false } });
+
+    const members = (await api('GET', `/teams/${team.id}/members`)).json<Page<MemberJson>>().items;
+    expect(members).toEqual([
+      {
+        id: ada,
+        type: 'User',
+        display: 'Ada Lovelace',
+        userName: 'ada',
+        email: 'ada@example.com',
+        active: true,
+      },
+      { id: bob, type: 'User', display: 'bob', userName: 'bob', email: 'bob@example.com', active: true },
+      { id: eve, type: 'User', display: 'eve', userName: 'eve', email: null, active: false },
+      { id: subId, type: 'Group', display: 'Sub', userName: null, email: null, active: null },
+    ]);
+    expect((await api('GET', `/teams/${team.id}`)).json<TeamJson>().members).toEqual(members);
+    // Another organization sees neither the team nor its members.
+    await t.createOrgToken('acme');
+    expectProblem(await api('GET', `/teams/${team.id}/members`, { org: 'acme' }), 404, 'not-found');
   });
 
   it('a membership change is a new version of the team for SCIM (its ETag changes)', async () => {

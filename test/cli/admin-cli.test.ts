@@ -11,6 +11,9 @@ import { DEFAULT_SESSION_POLICY } from '../../src/domain/admin-sessions.js';
 import { verifyPassword } from '../../src/domain/password-hash.js';
 import { uuidV7 } from '../../src/shared/uuid-v7.js';
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js';
+import { expectProblem } from '../admin-api/admin-request.js';
+import { json, signIn, withCookie } from '../admin-api/console-session.js';
+import { createTestApp } from '../support/test-app.js';
 import { musterEnv, runMuster, spawnMuster } from './run-muster.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -84,6 +87,34 @@ describe('muster admin create --password-stdin', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^muster: an admin with the email "a@example.com" exists already/);
     expect(await listJson()).toHaveLength(1);
+  });
+});
+
+describe('an organization admin made by muster admin create --org', () => {
+  it('signs in to its own organization only: X-Muster-Org naming another one → 403, instance actions → 403', async () => {
+    const create = ['admin', 'create', '--email', 'ann@acme.example', '--org', 'acme', '--password-stdin'];
+    expect((await runMuster(create, env, undefined, `${PASSWORD}\n`)).status).toBe(0);
+    const t = await createTestApp({ DATABASE_URL: `sqlite:${dir}/m.db` });
+    try {
+      const ann = await signIn(t, 'ann@acme.example');
+      const asAnn = (method: 'GET' | 'POST', path: string, org?: string, body?: unknown) =>
+        withCookie(t, ann.token, method, path, {
+          ...(body === undefined ? {} : { body }),
+          headers: { 'x-csrf-token': ann.csrfToken, ...(org === undefined ? {} : { 'x-muster-org': org }) },
+        });
+      expect((await asAnn('GET', '/users')).statusCode).toBe(200);
+      expect((await asAnn('POST', '/users', 'acme', { userName: 'bob@acme.example' })).statusCode).toBe(201);
+      for (const org of ['default', t.muster.defaultOrganization.id]) {
+        expectProblem(await asAnn('GET', '/users', org), 403, 'forbidden');
+        expectProblem(await asAnn('POST', '/users', org, { userName: 'eve@example.com' }), 403, 'forbidden');
+      }
+      expectProblem(await asAnn('GET', '/organizations/default'), 404, 'not-found');
+      expectProblem(await asAnn('POST', '/organizations', undefined, { slug: 'other' }), 403, 'forbidden');
+      const inDefault = await json(t, 'GET', '/users', undefined, { authorization: `Bearer ${t.adminKey}` });
+      expect(inDefault.json<{ items: unknown[] }>().items).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -50,6 +50,7 @@ describe('muster serve', () => {
       });
       expect(stdout).toContain(`Muster listening on http://127.0.0.1:${port}`);
       expect(stdout).toContain(`SCIM base URL (tenant URL): http://127.0.0.1:${port}/scim/v2`);
+      expect(stdout).toContain(`Admin console: http://127.0.0.1:${port}/`);
       expect(stdout).toContain('npx muster scim-token create --name <idp>');
 
       // The CLI writes to the database the running server reads.

@@ -1,5 +1,6 @@
 // /api-keys, /users/{id}/api-keys, /teams/{id}/api-keys: keys for apps and gateways. A new key is in the create
-// response once (field `key`); lists show its status, and for a blocked key why (the IdP deprovisioned its user…).
+// response once (field `key`); lists show its status, for a blocked key why (the IdP deprovisioned its user…), and
+// its user's and team's names, read with the keys in one statement.
 import { Type } from 'typebox';
 import type { AdminServices } from '../../domain/admin-services.js';
 import type { ApiKeyView } from '../../domain/api-keys.js';
@@ -45,6 +46,21 @@ const ApiKeySchema = Type.Object({
     },
   ),
   blockedAt: NullableString,
+  user: Type.Union(
+    [
+      Type.Object({
+        id: Type.String(),
+        userName: Type.String(),
+        displayName: NullableString,
+        active: Type.Boolean(),
+      }),
+      Type.Null(),
+    ],
+    { description: "A user key's user as it is now; null for a team key or once the user is deleted" },
+  ),
+  team: Type.Union([Type.Object({ id: Type.String(), displayName: Type.String() }), Type.Null()], {
+    description: 'The team of teamId as it is now; null when teamId is null or once the team is deleted',
+  }),
 });
 
 const CreatedApiKeySchema = Type.Object({

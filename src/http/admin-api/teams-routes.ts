@@ -33,6 +33,20 @@ export const TeamMemberSchema = Type.Object({
     description: 'Group: a nested team (provisioned through SCIM)',
   }),
   display: NullableString,
+  userName: Type.Union([Type.String(), Type.Null()], {
+    description: "A user member's userName; null for a team",
+  }),
+  email: Type.Union([Type.String(), Type.Null()], {
+    description: "A user member's primary email, else its first; null for a team or a user without email",
+  }),
+  active: Type.Union([Type.Boolean(), Type.Null()], {
+    description: "A user member's active; null for a team",
+  }),
+});
+
+const TeamListItemSchema = Type.Object({
+  ...TeamSchema.properties,
+  memberCount: Type.Integer({ minimum: 0, description: 'Direct members: users and nested teams' }),
 });
 
 const TeamDetailSchema = Type.Object({
@@ -65,7 +79,7 @@ export function registerTeamsRoutes(app: AdminApp, services: AdminServices): voi
           q: Type.Optional(Type.String({ maxLength: 256, description: 'Contained in displayName' })),
           managedBy: Type.Optional(ManagedBySchema),
         }),
-        response: { 200: pageOf(TeamSchema) },
+        response: { 200: pageOf(TeamListItemSchema) },
       }),
     },
     async (request) => {

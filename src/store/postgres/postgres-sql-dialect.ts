@@ -108,6 +108,19 @@ export const postgresSqlDialect: SqlDialect = {
       fields.map(([key, expr]) => sql`cast(${key} as text), ${expr}`),
     )}) order by ${sql.join(orderBy)})::text, '[]')`,
 
+  jsonPrimaryValue(doc, path, alias) {
+    const array = at(doc, path);
+    const element = sql.ref(`${alias}.value`);
+    // `->` gives NULL on a non-object element, so only objects with a string value qualify.
+    return sql<
+      string | null
+    >`(select ${element} ->> 'value' from jsonb_array_elements(case when jsonb_typeof(${array}) = 'array' then ${array} end) with ordinality as ${sql.id(
+      alias,
+    )}(value, ordinal)
+      where jsonb_typeof(${element} -> 'value') = 'string'
+      order by (${element} -> 'primary') is not distinct from 'true'::jsonb desc, ${sql.ref(`${alias}.ordinal`)} limit 1)`;
+  },
+
   isUniqueViolation: (error) => sqlState(error) === UNIQUE_VIOLATION,
 
   isUnsupportedText: (error) => {

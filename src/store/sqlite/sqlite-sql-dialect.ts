@@ -56,6 +56,16 @@ export const sqliteSqlDialect: SqlDialect = {
       fields.map(([key, expr]) => sql`${key}, ${expr}`),
     )}) order by ${sql.join(orderBy)}), '[]')`,
 
+  // json_each yields an array's index as `key`; `is` never gives NULL, so a missing `primary` sorts as false.
+  jsonPrimaryValue(doc, path, alias) {
+    const element = sql.ref(`${alias}.value`);
+    return sql<string | null>`(select json_extract(${element}, '$.value') from json_each(${doc}, ${jsonPath(
+      path,
+    )}) as ${sql.id(alias)}
+      where ${sql.ref(`${alias}.type`)} = 'object' and json_type(${element}, '$.value') = 'text'
+      order by (json_type(${element}, '$.primary') is 'true') desc, ${sql.ref(`${alias}.key`)} limit 1)`;
+  },
+
   isUniqueViolation: (error) => {
     if (typeof error !== 'object' || error === null) return false;
     // better-sqlite3 names the extended result code; node:sqlite gives its number.

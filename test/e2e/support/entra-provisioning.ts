@@ -12,6 +12,8 @@ export interface EntraPerson {
   readonly givenName: string;
   readonly familyName: string;
   readonly externalId: string;
+  /** Sent as `displayName` when given, as Entra's default attribute mapping does. */
+  readonly displayName?: string;
 }
 
 export interface ScimAnswer {
@@ -59,6 +61,7 @@ export class EntraProvisioning {
       externalId: person.externalId,
       userName: person.userName,
       active: true,
+      ...(person.displayName === undefined ? {} : { displayName: person.displayName }),
       emails: [{ primary: true, type: 'work', value: person.userName }],
       meta: { resourceType: 'User' },
       name: {

@@ -21,12 +21,17 @@ export interface ConsoleServer {
 
 const SETUP_LINK = /(https?:\/\/\S+\/setup#token=msu_[A-Za-z0-9_-]+)/;
 
-export async function startConsole(): Promise<ConsoleServer> {
+/** `settings`: more environment for the server, e.g. `{ WEBHOOK_WORKER: 'on' }` to deliver webhooks. */
+export async function startConsole(settings: Readonly<Record<string, string>> = {}): Promise<ConsoleServer> {
   if (!existsSync(CONSOLE_INDEX)) {
     throw new Error(`The console is not built (${CONSOLE_INDEX} is missing): run npm run build`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'muster-e2e-'));
-  const env = serveEnv({ DATABASE_URL: `sqlite:${join(dir, 'muster.db')}`, WEBHOOK_WORKER: 'off' });
+  const env = serveEnv({
+    DATABASE_URL: `sqlite:${join(dir, 'muster.db')}`,
+    WEBHOOK_WORKER: 'off',
+    ...settings,
+  });
   let muster: SpawnedMuster;
   try {
     muster = await startMuster(env);

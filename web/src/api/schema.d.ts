@@ -72,8 +72,20 @@ export interface paths {
                                 ownerType: "user" | "team";
                                 revokedAt: string | null;
                                 status: "active" | "revoked" | "expired" | "blocked";
+                                /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                                team: {
+                                    displayName: string;
+                                    id: string;
+                                } | null;
                                 /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
                                 teamId: string | null;
+                                /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                                user: {
+                                    active: boolean;
+                                    displayName: string | null;
+                                    id: string;
+                                    userName: string;
+                                } | null;
                                 userId: string | null;
                             }[];
                             /** @description null on the last page */
@@ -155,8 +167,20 @@ export interface paths {
                             ownerType: "user" | "team";
                             revokedAt: string | null;
                             status: "active" | "revoked" | "expired" | "blocked";
+                            /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                            team: {
+                                displayName: string;
+                                id: string;
+                            } | null;
                             /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
                             teamId: string | null;
+                            /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                            user: {
+                                active: boolean;
+                                displayName: string | null;
+                                id: string;
+                                userName: string;
+                            } | null;
                             userId: string | null;
                         };
                     };
@@ -222,8 +246,20 @@ export interface paths {
                             ownerType: "user" | "team";
                             revokedAt: string | null;
                             status: "active" | "revoked" | "expired" | "blocked";
+                            /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                            team: {
+                                displayName: string;
+                                id: string;
+                            } | null;
                             /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
                             teamId: string | null;
+                            /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                            user: {
+                                active: boolean;
+                                displayName: string | null;
+                                id: string;
+                                userName: string;
+                            } | null;
                             userId: string | null;
                         };
                     };
@@ -1567,6 +1603,8 @@ export interface paths {
                                 id: string;
                                 /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
                                 managedBy: "scim" | "admin";
+                                /** @description Direct members: users and nested teams */
+                                memberCount: number;
                                 /**
                                  * Format: date-time
                                  * @description ISO-8601 UTC with milliseconds
@@ -1710,10 +1748,16 @@ export interface paths {
                             /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
                             managedBy: "scim" | "admin";
                             members: {
+                                /** @description A user member's active; null for a team */
+                                active: boolean | null;
                                 display: string | null;
+                                /** @description A user member's primary email, else its first; null for a team or a user without email */
+                                email: string | null;
                                 id: string;
                                 /** @description Group: a nested team (provisioned through SCIM) */
                                 type: "User" | "Group";
+                                /** @description A user member's userName; null for a team */
+                                userName: string | null;
                             }[];
                             /**
                              * Format: date-time
@@ -1924,8 +1968,20 @@ export interface paths {
                             ownerType: "user" | "team";
                             revokedAt: string | null;
                             status: "active" | "revoked" | "expired" | "blocked";
+                            /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                            team: {
+                                displayName: string;
+                                id: string;
+                            } | null;
                             /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
                             teamId: string | null;
+                            /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                            user: {
+                                active: boolean;
+                                displayName: string | null;
+                                id: string;
+                                userName: string;
+                            } | null;
                             userId: string | null;
                         };
                     };
@@ -1991,10 +2047,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description A user member's active; null for a team */
+                                active: boolean | null;
                                 display: string | null;
+                                /** @description A user member's primary email, else its first; null for a team or a user without email */
+                                email: string | null;
                                 id: string;
                                 /** @description Group: a nested team (provisioned through SCIM) */
                                 type: "User" | "Group";
+                                /** @description A user member's userName; null for a team */
+                                userName: string | null;
                             }[];
                             /** @description null on the last page */
                             nextCursor: string | null;
@@ -2611,8 +2673,20 @@ export interface paths {
                             ownerType: "user" | "team";
                             revokedAt: string | null;
                             status: "active" | "revoked" | "expired" | "blocked";
+                            /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                            team: {
+                                displayName: string;
+                                id: string;
+                            } | null;
                             /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
                             teamId: string | null;
+                            /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                            user: {
+                                active: boolean;
+                                displayName: string | null;
+                                id: string;
+                                userName: string;
+                            } | null;
                             userId: string | null;
                         };
                     };

@@ -1,5 +1,6 @@
 // The API keys table of the API keys page, a user and a team: status in words (why a key is blocked), owner, team
-// binding, last use, and revoke behind a confirmation.
+// binding, last use, and revoke behind a confirmation. Owner and team names come with the keys (no lookup per row).
+import { Link } from 'react-router';
 import { unwrap } from '../api/api-error';
 import { api, type ItemOf } from '../api/client';
 import { useApiMutation } from '../api/use-api-query';
@@ -7,18 +8,30 @@ import { ConfirmButton } from '../components/confirm-button';
 import { ErrorBanner } from '../components/error-banner';
 import { TimeText } from '../components/time-text';
 import { ApiKeyStatusBadge } from './api-key-status-badge';
-import { ResourceLink } from './resource-link';
 
 export type ApiKey = ItemOf<'/api-keys'>;
 
+/** The key's team; null once the team is deleted. */
+function TeamLink({ team }: { team: ApiKey['team'] }) {
+  if (team === null) return <span className="muted">Deleted team</span>;
+  return <Link to={`/teams/${encodeURIComponent(team.id)}`}>{team.displayName}</Link>;
+}
+
 function Owner({ apiKey }: { apiKey: ApiKey }) {
   if (apiKey.ownerType === 'user' && apiKey.userId !== null) {
-    return <ResourceLink kind="user" id={apiKey.userId} />;
+    const { user } = apiKey;
+    if (user === null) return <span className="muted">Deleted user</span>;
+    return (
+      <>
+        <Link to={`/users/${encodeURIComponent(user.id)}`}>{user.displayName ?? user.userName}</Link>
+        {!user.active && <div className="muted small">Deactivated</div>}
+      </>
+    );
   }
   if (apiKey.ownerType === 'team' && apiKey.teamId !== null) {
     return (
       <>
-        <ResourceLink kind="team" id={apiKey.teamId} />
+        <TeamLink team={apiKey.team} />
         <div className="muted small">Team key</div>
       </>
     );
@@ -36,7 +49,7 @@ function Binding({ apiKey }: { apiKey: ApiKey }) {
       </span>
     );
   }
-  return <ResourceLink kind="team" id={apiKey.teamId} />;
+  return <TeamLink team={apiKey.team} />;
 }
 
 export function ApiKeysTable({

@@ -6,7 +6,7 @@ import { api, type ResponseOf } from '../api/client';
 import { useApiMutation } from '../api/use-api-query';
 import { ErrorBanner } from '../components/error-banner';
 import { SecretOnce } from '../components/secret-once';
-import { useUserQuery } from './resource-link';
+import { useUserQuery } from './use-user-query';
 
 export type ApiKeyOwner = { readonly kind: 'user' | 'team'; readonly id: string };
 

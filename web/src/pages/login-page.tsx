@@ -5,13 +5,9 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { unwrap } from '../api/api-error';
 import { api } from '../api/client';
 import { ErrorBanner } from '../components/error-banner';
+import { safeNext } from '../session/safe-next';
 import { useSessionQuery } from '../session/session-context';
 import { AuthCard } from './auth-card';
-
-/** Only paths inside the console: `next` comes from the URL, and must not send the admin to another site. */
-function safeNext(next: string | null): string {
-  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -23,7 +19,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const next = safeNext(params.get('next'));
+  const next = safeNext(params.get('next'), window.location.origin);
 
   if (sessionQuery.data !== undefined) return <Navigate to={next} replace />;
   if (setupQuery === true) return <Navigate to="/setup" replace />;

@@ -20,7 +20,8 @@ export function ProvisioningLogResource({ type, id }: { type: string | null; id:
   return (
     <span>
       {page.label}{' '}
-      <Link to={`${page.path}/${id}`} className="mono" title={id} aria-label={`${page.label} ${id}`}>
+      {/* The shortened id stays the link's name (its visible text must be part of it); the title has the full id. */}
+      <Link to={`${page.path}/${id}`} className="mono" title={id}>
         {shortId}
       </Link>
     </span>

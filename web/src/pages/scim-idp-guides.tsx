@@ -39,8 +39,17 @@ function GuideLink({ href, children }: ComponentProps<'a'>) {
   );
 }
 
+function GuideTable({ children }: ComponentProps<'table'>) {
+  // A wide table scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
+      <table>{children}</table>
+    </div>
+  );
+}
+
 // The page already has an h1 and the card an h2: the guide's headings sit below them.
-const COMPONENTS: Components = { h1: 'h3', h2: 'h4', h3: 'h5', h4: 'h6', a: GuideLink };
+const COMPONENTS: Components = { h1: 'h3', h2: 'h4', h3: 'h5', h4: 'h6', a: GuideLink, table: GuideTable };
 
 function Guide({ slug, label, scimUrl }: { slug: string; label: string; scimUrl: string | undefined }) {
   const source = guideOf(slug);

@@ -1,6 +1,6 @@
 // First run: the one-time setup link printed at start-up (or by `muster admin create`) carries its token in the URL
 // fragment, which browsers never send to a server or put in a Referer. The first admin chooses email and password.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { unwrap } from '../api/api-error';
@@ -24,6 +24,13 @@ export function SetupPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const mismatch = confirm !== '' && confirm !== password;
+  // Once an admin exists, a setup link is an invitation from `muster admin create`, not the first admin's.
+  const setupStatus = useQuery({
+    queryKey: ['setup-status'],
+    queryFn: () => unwrap(api.GET('/setup')),
+    retry: false,
+  });
+  const invited = setupStatus.data?.setupRequired === false;
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,8 +52,14 @@ export function SetupPage() {
 
   return (
     <AuthCard
-      title="Create the first admin"
-      intro={<p>Choose the email and password you will sign in with. You can add more admins later.</p>}
+      title={invited ? 'Set up your admin account' : 'Create the first admin'}
+      intro={
+        invited ? (
+          <p>Enter the email you were invited with and choose the password you will sign in with.</p>
+        ) : (
+          <p>Choose the email and password you will sign in with. You can add more admins later.</p>
+        )
+      }
     >
       <form onSubmit={(event) => void submit(event)} className="form">
         <ErrorBanner error={error} title="Setup failed" />
@@ -62,7 +75,11 @@ export function SetupPage() {
               setToken(event.target.value);
             }}
           />
-          <p className="hint">From the setup link Muster printed at start-up (it starts with msu_).</p>
+          <p className="hint">
+            {invited
+              ? 'From the setup link of your invitation (it starts with msu_).'
+              : 'From the setup link Muster printed at start-up (it starts with msu_).'}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="setup-email">Email</label>

@@ -1,41 +1,34 @@
-// A team's members in the order they joined. The members list carries ids and display names only, so each user row
-// reads the user (shared with the rest of the console) for its email and status.
+// A team's members in the order they joined, each user with its userName, email and status as the list carries them.
 import { Link } from 'react-router';
-import { ApiError, unwrap } from '../api/api-error';
+import { unwrap } from '../api/api-error';
 import { api, type ItemOf } from '../api/client';
 import { useApiQuery } from '../api/use-api-query';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBanner } from '../components/error-banner';
 import { Loading } from '../components/loading';
 import { Pager, useCursorPager } from '../components/pager';
-import { useUserQuery } from './resource-link';
 import { UserStatusBadge } from './user-status-badge';
 
 type Member = ItemOf<'/teams/{id}/members'>;
 
 function UserMemberRow({ member }: { member: Member }) {
-  const query = useUserQuery(member.id);
-  const user = query.data;
-  const email = user?.emails.find((entry) => entry.primary) ?? user?.emails[0];
-  const gone = query.error instanceof ApiError && query.error.status === 404;
+  const name = member.display ?? member.userName ?? member.id;
   return (
     <tr>
       <td>
-        {gone ? (
-          <span className="muted">{member.display ?? member.id} (deleted)</span>
-        ) : (
-          <Link to={`/users/${encodeURIComponent(member.id)}`}>
-            {user?.displayName ?? member.display ?? user?.userName ?? member.id}
-          </Link>
-        )}
-        {user !== undefined && user.displayName !== null && (
-          <div className="muted small">{user.userName}</div>
+        <Link to={`/users/${encodeURIComponent(member.id)}`}>{name}</Link>
+        {member.userName !== null && member.userName !== name && (
+          <div className="muted small">{member.userName}</div>
         )}
       </td>
       <td>
-        {user === undefined ? <span className="muted">—</span> : <UserStatusBadge active={user.active} />}
+        {member.active === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <UserStatusBadge active={member.active} />
+        )}
       </td>
-      <td>{email?.value ?? <span className="muted">—</span>}</td>
+      <td>{member.email ?? <span className="muted">—</span>}</td>
     </tr>
   );
 }

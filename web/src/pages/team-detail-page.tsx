@@ -9,7 +9,7 @@ import { formatDateTime } from '../components/time-text';
 import { ManagedByBadge } from './managed-by-badge';
 import { OwnerApiKeysCard } from './owner-api-keys-card';
 import { ResourceEventsCard } from './resource-events-card';
-import { useTeamQuery } from './resource-link';
+import { useTeamQuery } from './use-team-query';
 import { TeamDetailMembers } from './team-detail-members';
 
 const BREADCRUMB = <Link to="/teams">Teams</Link>;

@@ -1,4 +1,5 @@
-// Teams: the groups your identity provider pushes over SCIM (or an admin creates), with search and cursor paging.
+// Teams: the groups your identity provider pushes over SCIM (or an admin creates), with their member counts, search
+// and cursor paging.
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { unwrap } from '../api/api-error';
@@ -108,6 +109,7 @@ export function TeamsPage() {
             <thead>
               <tr>
                 <th scope="col">Team</th>
+                <th scope="col">Members</th>
                 <th scope="col">Source</th>
                 <th scope="col">External id</th>
                 <th scope="col">Created</th>
@@ -121,6 +123,7 @@ export function TeamsPage() {
                       {team.displayName}
                     </Link>
                   </td>
+                  <td className="nowrap">{team.memberCount}</td>
                   <td>
                     <ManagedByBadge managedBy={team.managedBy} />
                   </td>

@@ -10,7 +10,7 @@ import { formatDateTime, TimeText } from '../components/time-text';
 import { ManagedByBadge } from './managed-by-badge';
 import { OwnerApiKeysCard } from './owner-api-keys-card';
 import { ResourceEventsCard } from './resource-events-card';
-import { useUserQuery } from './resource-link';
+import { useUserQuery } from './use-user-query';
 import { UserStatusBadge } from './user-status-badge';
 
 type User = ResponseOf<'/users/{id}', 'get'>;

@@ -64,7 +64,9 @@ export function SessionProvider({ session, children }: { session: Session; child
   useEffect(
     () =>
       onUnauthorized(() => {
-        void queryClient.invalidateQueries({ queryKey: ['session'] });
+        // Reset, not invalidate: a refetch that fails keeps the old session as data, and the console would go on
+        // showing pages (and sign-in would send the admin straight back) for a session that has ended.
+        void queryClient.resetQueries({ queryKey: ['session'], exact: true });
       }),
     [queryClient],
   );
