@@ -17,6 +17,7 @@ const NOT_ON_POSTGRES = [
   'test/http/bulk.test.ts',
   'test/http/discovery-routes.test.ts',
   'test/http/resource-routes.test.ts',
+  'test/http/serve-console.test.ts',
   // Picks PostgreSQL itself (and runs in project `sqlite` already).
   'test/integration/postgres-app.test.ts',
 ];

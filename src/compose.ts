@@ -131,17 +131,15 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
     const built = buildApp(deps);
     app = built;
     await built.ready();
-    const { retentionDays } = config.provisioningLog;
-    const pruner =
-      retentionDays === null
-        ? undefined
-        : startProvisioningLogPruner({
-            store: database,
-            clock,
-            retentionDays,
-            log: built.log,
-            ...options.provisioningLog?.pruner,
-          });
+    // Always started: with the log's retention `off` it still deletes ended console sessions and setup tokens.
+    const pruner = startProvisioningLogPruner({
+      store: database,
+      clock,
+      retentionDays: config.provisioningLog.retentionDays,
+      adminSessionIdleMs: config.adminSessions.idleMinutes * 60_000,
+      log: built.log,
+      ...options.provisioningLog?.pruner,
+    });
     // Webhooks are sent only by this background worker, never while a request is being answered.
     const webhookWorker = config.webhooks.worker
       ? createWebhookWorker({
@@ -167,7 +165,7 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
         try {
           // Side by side: a worker waiting on a slow receiver must not hold up draining the HTTP requests.
           // Closing the app also writes the provisioning log entries still buffered.
-          await Promise.all([webhookWorker?.stop(), pruner?.stop(), built.close()]);
+          await Promise.all([webhookWorker?.stop(), pruner.stop(), built.close()]);
         } finally {
           await store.close();
         }

@@ -63,9 +63,19 @@ export interface AdminAccountRepo {
   /** Sets last_seen_at only when it is older than `notAfter` (at most one write per session per minute). */
   touchSession(id: string, at: string, notAfter: string): Promise<void>;
   revokeSession(id: string, at: string): Promise<boolean>;
+  /**
+   * Deletes at most `limit` sessions, oldest expiry first, that expired or were revoked before `endedBefore` or were
+   * last seen before `lastSeenBefore`; resolves with how many.
+   */
+  deleteEndedSessions(
+    cutoffs: { readonly endedBefore: string; readonly lastSeenBefore: string },
+    limit: number,
+  ): Promise<number>;
 
   insertSetupToken(token: AdminSetupTokenRecord): Promise<void>;
   findSetupTokenByHash(tokenHash: string): Promise<AdminSetupTokenRecord | undefined>;
   /** Marks the token used unless it was already: false means another request used it first. */
   useSetupToken(id: string, at: string): Promise<boolean>;
+  /** Deletes at most `limit` setup tokens used or expired before `before`; resolves with how many. */
+  deleteSpentSetupTokens(before: string, limit: number): Promise<number>;
 }

@@ -180,6 +180,31 @@ export function adminAccountsRepo(db: Kysely<Database>, dialect: SqlDialect): Ad
       return result.numUpdatedRows > 0n;
     },
 
+    async deleteEndedSessions({ endedBefore, lastSeenBefore }, limit) {
+      // A bounded chunk per statement, like the provisioning log's; `id in (select … limit n)` works on both dialects
+      // (neither takes DELETE … LIMIT). Oldest expiry first, through admin_sessions_expires: a backlog goes in order.
+      const result = await db
+        .deleteFrom('admin_sessions')
+        .where(
+          'id',
+          'in',
+          db
+            .selectFrom('admin_sessions')
+            .select('id')
+            .where((eb) =>
+              eb.or([
+                eb('expires_at', '<', endedBefore),
+                eb('revoked_at', '<', endedBefore),
+                eb('last_seen_at', '<', lastSeenBefore),
+              ]),
+            )
+            .orderBy('expires_at')
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async insertSetupToken(token) {
       await db
         .insertInto('admin_setup_tokens')
@@ -211,6 +236,23 @@ export function adminAccountsRepo(db: Kysely<Database>, dialect: SqlDialect): Ad
         .where('used_at', 'is', null)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+
+    async deleteSpentSetupTokens(before, limit) {
+      // Setup tokens are made by hand, a few at a time: no index, the scan is small.
+      const result = await db
+        .deleteFrom('admin_setup_tokens')
+        .where(
+          'id',
+          'in',
+          db
+            .selectFrom('admin_setup_tokens')
+            .select('id')
+            .where((eb) => eb.or([eb('used_at', '<', before), eb('expires_at', '<', before)]))
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

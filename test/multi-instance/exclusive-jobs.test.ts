@@ -191,6 +191,7 @@ describe('provisioning log retention with two processes', () => {
       store: second,
       clock: { now: () => now },
       retentionDays: 30,
+      adminSessionIdleMs: 7_200_000,
       intervalMs: 300,
       log: capturingLog('second', lines),
     });
@@ -224,6 +225,7 @@ describe('provisioning log retention with two processes', () => {
         store,
         clock: { now: () => now },
         retentionDays: 30,
+        adminSessionIdleMs: 7_200_000,
         chunkSize: 20,
         intervalMs: 3_600_000,
         log: capturingLog(name, lines),

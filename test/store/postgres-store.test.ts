@@ -20,7 +20,13 @@ import { scimErrorOf } from './store-seed.js';
 
 describeStoreContract('postgres', openLeasedPostgresStore);
 
-const MIGRATIONS = ['0001-initial', '0002-access-and-events', '0003-admin-accounts', '0004-console-indexes'];
+const MIGRATIONS = [
+  '0001-initial',
+  '0002-access-and-events',
+  '0003-admin-accounts',
+  '0004-console-indexes',
+  '0005-admin-session-expiry',
+];
 
 async function closeAll(stores: readonly Store[]): Promise<void> {
   await Promise.all(stores.map((s) => s.close()));

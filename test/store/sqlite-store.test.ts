@@ -44,6 +44,7 @@ describe.each(sqliteDriversOfThisNode())('createSqliteStore (%s)', (driver) => {
       expect.objectContaining({ name: '0002-access-and-events' }),
       expect.objectContaining({ name: '0003-admin-accounts' }),
       expect.objectContaining({ name: '0004-console-indexes' }),
+      expect.objectContaining({ name: '0005-admin-session-expiry' }),
     ]);
 
     const reopened = await createSqliteStore({ filename, driver });

@@ -4,6 +4,7 @@ import { createAccessAndEventsMigration } from './0002-access-and-events.js';
 import { createInitialMigration, type InitialMigrationOptions } from './0001-initial.js';
 import { createAdminAccountsMigration } from './0003-admin-accounts.js';
 import { createConsoleIndexesMigration } from './0004-console-indexes.js';
+import { createAdminSessionExpiryMigration } from './0005-admin-session-expiry.js';
 
 export type MigrationOptions = InitialMigrationOptions;
 
@@ -13,6 +14,7 @@ export function migrationProvider(options: MigrationOptions): MigrationProvider 
     '0002-access-and-events': createAccessAndEventsMigration(),
     '0003-admin-accounts': createAdminAccountsMigration(),
     '0004-console-indexes': createConsoleIndexesMigration(),
+    '0005-admin-session-expiry': createAdminSessionExpiryMigration(),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
