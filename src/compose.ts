@@ -3,6 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Config, DatabaseConfig } from './config/load-config.js';
+import { createOidcLogin } from './auth/oidc/oidc-login.js';
+import { createSsoFlow } from './auth/sso-flow.js';
 import { createAdminServices } from './domain/admin-services.js';
 import { invalidatingCache, ApiKeyVerifyCache } from './domain/api-key-verify-cache.js';
 import { verifyApiKey, type CachedVerification } from './domain/api-keys.js';
@@ -96,6 +98,11 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
     });
     const defaultOrganization = await ensureOrganization(store, clock, ids, DEFAULT_ORG_SLUG);
     const serviceDeps = { store, clock, ids };
+    const sessionPolicy = {
+      absoluteMs: config.adminSessions.absoluteHours * 3_600_000,
+      idleMs: config.adminSessions.idleMinutes * 60_000,
+    };
+    const ssoUrls = { allowLocal: config.ssoAllowLocalIdp };
     const verifyDeps = { ...serviceDeps, verifyCache };
     const deps: AppDeps = {
       scim: { users: createUsersService(serviceDeps), groups: createGroupsService(serviceDeps) },
@@ -120,10 +127,17 @@ export async function createMuster(config: Config, options: MusterOptions = {}):
         clock,
         ids,
         scimTokens: tokenDeps,
-        adminSessions: {
-          absoluteMs: config.adminSessions.absoluteHours * 3_600_000,
-          idleMs: config.adminSessions.idleMinutes * 60_000,
-        },
+        adminSessions: sessionPolicy,
+        ssoUrls,
+      }),
+      sso: createSsoFlow({
+        store,
+        clock,
+        ids,
+        policy: sessionPolicy,
+        publicUrl: config.publicUrl,
+        urls: ssoUrls,
+        oidc: createOidcLogin(),
       }),
     };
     // Loaded here, not at the top: the CLI's token commands import this module and need no HTTP stack.

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       provisioningLog: { retentionDays: 30, readBodies: false },
       webhooks: { worker: true, timeoutMs: 10_000 },
       adminSessions: { absoluteHours: 12, idleMinutes: 120 },
+      ssoAllowLocalIdp: false,
     });
   });
 
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       WEBHOOK_TIMEOUT_MS: '2500',
       ADMIN_SESSION_HOURS: '8',
       ADMIN_SESSION_IDLE_MINUTES: '30',
+      SSO_ALLOW_LOCAL_IDP: 'on',
     });
     expect(config).toEqual({
       port: 9000,
@@ -65,6 +67,7 @@ describe('loadConfig', () => {
       provisioningLog: { retentionDays: 7, readBodies: true },
       webhooks: { worker: false, timeoutMs: 2500 },
       adminSessions: { absoluteHours: 8, idleMinutes: 30 },
+      ssoAllowLocalIdp: true,
     });
   });
 
@@ -129,6 +132,7 @@ describe('loadConfig', () => {
     ['PROVISIONING_LOG_RETENTION_DAYS', '36501', /^PROVISIONING_LOG_RETENTION_DAYS must be an integer/],
     ['WEBHOOK_WORKER', 'maybe', /^WEBHOOK_WORKER must be on or off/],
     ['PROVISIONING_LOG_READ_BODIES', 'sometimes', /^PROVISIONING_LOG_READ_BODIES must be on or off/],
+    ['SSO_ALLOW_LOCAL_IDP', 'yes please', /^SSO_ALLOW_LOCAL_IDP must be on or off/],
     ['WEBHOOK_TIMEOUT_MS', '99', /^WEBHOOK_TIMEOUT_MS must be an integer from 100 to 300000/],
     ['WEBHOOK_TIMEOUT_MS', '10s', /^WEBHOOK_TIMEOUT_MS must be an integer/],
     ['ADMIN_SESSION_HOURS', '0', /^ADMIN_SESSION_HOURS must be an integer from 1 to 720/],

@@ -53,6 +53,8 @@ export interface Config {
   readonly provisioningLog: ProvisioningLogConfig;
   readonly webhooks: WebhooksConfig;
   readonly adminSessions: AdminSessionsConfig;
+  /** SSO_ALLOW_LOCAL_IDP: IdP URLs (issuer, metadata, Graph) may be http on loopback and resolve to private addresses. */
+  readonly ssoAllowLocalIdp: boolean;
 }
 
 /** Every invalid setting at once, so a misconfigured deployment is fixed in one round. */
@@ -197,6 +199,12 @@ export function loadConfig(env: Env): Config {
     idleMinutes: setting('ADMIN_SESSION_IDLE_MINUTES', 10_080),
   };
 
+  // Off in production: an organization's admin must not make this server fetch from its own machine or network.
+  const ssoAllowLocalIdp = take(
+    parseSwitch('SSO_ALLOW_LOCAL_IDP', read(env, 'SSO_ALLOW_LOCAL_IDP'), false),
+    false,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port,
@@ -211,5 +219,6 @@ export function loadConfig(env: Env): Config {
     provisioningLog: Object.freeze(provisioningLog),
     webhooks: Object.freeze(webhooks),
     adminSessions: Object.freeze(adminSessions),
+    ssoAllowLocalIdp,
   });
 }

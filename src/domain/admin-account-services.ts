@@ -12,6 +12,7 @@ import {
 } from './admin-sessions.js';
 import { LoginThrottle, type LoginThrottleLimits } from './login-throttle.js';
 import type { Clock, Ids, Store } from './ports.js';
+import { authenticateUserSession, isUserSessionToken } from './user-sessions.js';
 
 export interface AdminAccounts {
   /** True while no admin account exists: the console offers the first-admin setup. */
@@ -30,7 +31,7 @@ export interface AdminAccounts {
   /** Session token (the cookie) → the session, or undefined when it cannot be used (401). */
   authenticateSession(token: string): Promise<ActiveSession | undefined>;
   /** Revokes the session. */
-  logout(sessionId: string): Promise<void>;
+  logout(session: ActiveSession): Promise<void>;
   readonly policy: AdminSessionPolicy;
 }
 
@@ -51,8 +52,18 @@ export function createAdminAccounts(deps: AdminAccountServiceDeps): AdminAccount
     isSetupRequired: () => isSetupRequired({ store }),
     completeSetup: (input) => completeSetup(sessionDeps, input),
     login: (input) => login({ ...sessionDeps, throttle }, input),
-    authenticateSession: (token) => authenticateSession(sessionDeps, token),
-    logout: (sessionId) => endSession(sessionDeps, sessionId),
+    // One cookie for both kinds of console session; the token's prefix says which table holds it.
+    authenticateSession: (token) =>
+      isUserSessionToken(token)
+        ? authenticateUserSession(sessionDeps, token)
+        : authenticateSession(sessionDeps, token),
+    logout: async (session) => {
+      if (session.principal.kind === 'sso_user') {
+        await store.sso.revokeSession(session.sessionId, clock.now().toISOString());
+      } else {
+        await endSession(sessionDeps, session.sessionId);
+      }
+    },
     policy,
   };
 }

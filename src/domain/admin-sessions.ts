@@ -2,7 +2,7 @@
 // every request's session (absolute lifetime, idle timeout, revocation, the admin still existing) and sign-out.
 // The CSRF token of a session is derived from its token, so nothing more is stored for it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { AdminUserPrincipal } from './admin-principal.js';
+import type { ConsolePrincipal } from './admin-principal.js';
 import {
   credentialPattern,
   generateCredential,
@@ -12,7 +12,7 @@ import {
 } from './credentials.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { decoyPasswordHash, verifyPassword } from './password-hash.js';
-import type { AdminAccountRepo, AdminUserRecord, Clock, Ids, StoreTx } from './ports.js';
+import type { AdminAccountRepo, AdminUserRecord, Clock, Ids, SsoRole, StoreTx } from './ports.js';
 
 export const SESSION_PREFIX = 'mss_';
 const SESSION_PATTERN = credentialPattern(SESSION_PREFIX);
@@ -30,7 +30,7 @@ export const DEFAULT_SESSION_POLICY: AdminSessionPolicy = {
   idleMs: 120 * 60_000,
 };
 
-type AccountRepos = Pick<StoreTx, 'adminAccounts'>;
+type AccountRepos = Pick<StoreTx, 'adminAccounts' | 'sso'>;
 
 export interface AdminSessionDeps {
   readonly store: AccountRepos & { transaction<T>(fn: (tx: AccountRepos) => Promise<T>): Promise<T> };
@@ -41,7 +41,13 @@ export interface AdminSessionDeps {
 
 /** A session as the console sees it: who, its CSRF token and when it ends at the latest. */
 export interface AdminSessionView {
+  /** Who signed in: an admin account, or (SSO) the user, whose id is then `userId` too. */
   readonly admin: { readonly id: string; readonly email: string; readonly orgId: string | null };
+  /** Password sign-ins are admins; an SSO sign-in's role comes from its group → role mapping. */
+  readonly role: SsoRole;
+  readonly signedInWith: 'password' | 'oidc' | 'saml';
+  /** The user a SSO sign-in linked to; null for an admin account. */
+  readonly userId: string | null;
   readonly csrfToken: string;
   readonly expiresAt: string;
 }
@@ -53,7 +59,7 @@ export interface StartedSession extends AdminSessionView {
 
 export interface ActiveSession extends AdminSessionView {
   readonly sessionId: string;
-  readonly principal: AdminUserPrincipal;
+  readonly principal: ConsolePrincipal;
 }
 
 export type LoginResult =
@@ -76,6 +82,9 @@ export function isCsrfTokenOf(sessionToken: string, presented: string): boolean 
 function viewOf(user: AdminUserRecord, token: string, expiresAt: string): AdminSessionView {
   return {
     admin: { id: user.id, email: user.email, orgId: user.orgId },
+    role: 'admin',
+    signedInWith: 'password',
+    userId: null,
     csrfToken: csrfTokenOf(token),
     expiresAt,
   };

@@ -7,6 +7,7 @@ import type { ApiKeyRepo, EventRepo } from './access-ports.js';
 import type { CacheInvalidation, CacheInvalidationFeed, ExclusiveRun } from './coordination-ports.js';
 import type { DashboardRepo } from './dashboard-ports.js';
 import type { ProvisioningLogRepo } from './provisioning-log-ports.js';
+import type { SsoRepo } from './sso-ports.js';
 import type { WebhookRepo } from './webhook-ports.js';
 
 // The ports of each area live beside this file; everything is importable from here.
@@ -15,6 +16,7 @@ export type * from './admin-account-ports.js';
 export type * from './coordination-ports.js';
 export type * from './dashboard-ports.js';
 export type * from './provisioning-log-ports.js';
+export type * from './sso-ports.js';
 export type * from './webhook-ports.js';
 
 export interface Clock {
@@ -101,8 +103,11 @@ export interface GroupRecord {
 
 export type MemberType = 'User' | 'Group';
 
-/** Who owns a user's or team's IdP-owned fields: the IdP through SCIM, or admins through the admin API. */
-export type ManagedBy = 'scim' | 'admin';
+/**
+ * Who owns a user's or team's IdP-owned fields: the IdP through SCIM, admins through the admin API, or SSO sign-in
+ * (created when someone signed in; only SCIM's are locked against admin edits).
+ */
+export type ManagedBy = 'scim' | 'admin' | 'sso';
 
 export interface MemberChange {
   readonly id: string;
@@ -264,6 +269,7 @@ export interface StoreTx {
   readonly events: EventRepo;
   readonly webhooks: WebhookRepo;
   readonly provisioningLog: ProvisioningLogRepo;
+  readonly sso: SsoRepo;
   /** Read-only counts for the admin console's dashboard. */
   readonly dashboard: DashboardRepo;
   readonly cacheInvalidation: CacheInvalidation;

@@ -33,6 +33,7 @@ function createFakeRepo(remaining: number) {
     remaining,
     sessions: 0,
     setupTokens: 0,
+    ssoRecords: 0,
     fail: false,
     accountsFail: false,
     heldElsewhere: false,
@@ -54,6 +55,12 @@ function createFakeRepo(remaining: number) {
       deleteSpentSetupTokens: (before: string, limit: number) => {
         accountCalls.push({ kind: 'setupTokens', cutoffs: { before }, limit });
         return take(state, 'setupTokens', limit);
+      },
+    },
+    sso: {
+      deleteEnded: (cutoffs: { endedBefore: string; lastSeenBefore: string }, limit: number) => {
+        accountCalls.push({ kind: 'sso', cutoffs, limit });
+        return take(state, 'ssoRecords', limit);
       },
     },
   };
@@ -174,10 +181,11 @@ describe('startProvisioningLogPruner', () => {
     await pruner.stop();
   });
 
-  it('deletes ended sessions and spent setup tokens in the same run, and logs their counts', async () => {
+  it('deletes ended sessions, spent setup tokens and SSO sign-in leftovers in the same run, and logs their counts', async () => {
     const repo = createFakeRepo(3);
     repo.state.sessions = 5;
     repo.state.setupTokens = 1;
+    repo.state.ssoRecords = 3;
     const log = createFakeLog();
     const pruner = startProvisioningLogPruner({
       store: repo,
@@ -199,10 +207,12 @@ describe('startProvisioningLogPruner', () => {
       { kind: 'sessions', cutoffs: sessionCutoffs, limit: 2 },
       { kind: 'sessions', cutoffs: sessionCutoffs, limit: 2 },
       { kind: 'setupTokens', cutoffs: { before: '2026-02-28T12:00:00.000Z' }, limit: 2 },
+      { kind: 'sso', cutoffs: sessionCutoffs, limit: 2 },
+      { kind: 'sso', cutoffs: sessionCutoffs, limit: 2 },
     ]);
     expect(log.lines).toEqual([
       { level: 'info', details: { deleted: 3, retentionDays: 30 } },
-      { level: 'info', details: { sessions: 5, setupTokens: 1 } },
+      { level: 'info', details: { sessions: 5, setupTokens: 1, ssoRecords: 3 } },
     ]);
     await pruner.stop();
   });
@@ -220,15 +230,15 @@ describe('startProvisioningLogPruner', () => {
     });
     await vi.advanceTimersByTimeAsync(0);
     expect(repo.calls).toEqual([]);
-    expect(log.lines).toEqual([{ level: 'info', details: { sessions: 1, setupTokens: 0 } }]);
+    expect(log.lines).toEqual([{ level: 'info', details: { sessions: 1, setupTokens: 0, ssoRecords: 0 } }]);
 
     repo.state.setupTokens = 2;
     await vi.advanceTimersByTimeAsync(HOUR);
     expect(repo.calls).toEqual([]);
     expect(repo.state.remaining).toBe(3);
     expect(log.lines).toEqual([
-      { level: 'info', details: { sessions: 1, setupTokens: 0 } },
-      { level: 'info', details: { sessions: 0, setupTokens: 2 } },
+      { level: 'info', details: { sessions: 1, setupTokens: 0, ssoRecords: 0 } },
+      { level: 'info', details: { sessions: 0, setupTokens: 2, ssoRecords: 0 } },
     ]);
     await pruner.stop();
   });
@@ -249,7 +259,7 @@ describe('startProvisioningLogPruner', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(log.lines).toEqual([
       { level: 'error', details: { err: new Error('database is locked') } },
-      { level: 'info', details: { sessions: 4, setupTokens: 0 } },
+      { level: 'info', details: { sessions: 4, setupTokens: 0, ssoRecords: 0 } },
     ]);
 
     repo.state.fail = false;

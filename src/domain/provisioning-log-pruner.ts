@@ -110,7 +110,7 @@ export function startProvisioningLogPruner(deps: ProvisioningLogPrunerDeps): Pro
 
   const reportAccounts = (outcome: Settled<AdminAccountPruneResult>): void => {
     if (!outcome.ok) reportFailure('console accounts', 'deleting ended sessions', outcome.error);
-    else if (outcome.value.sessions > 0 || outcome.value.setupTokens > 0) {
+    else if (outcome.value.sessions > 0 || outcome.value.setupTokens > 0 || outcome.value.ssoRecords > 0) {
       log.info(outcome.value, 'console accounts: ended sessions and spent setup tokens deleted');
     }
   };

@@ -1,6 +1,7 @@
 // What every change to users, teams and memberships does besides the write itself, in the same transaction: the
-// outbox events and the API-key blocks. SCIM and the admin API both call these, so a deactivation through either
-// surface has exactly the same effect, and it commits (or rolls back) together with the change.
+// outbox events, the API-key blocks and (deprovisioning) the end of the user's console sessions. SCIM, the admin API
+// and SSO sign-in all call these, so a change through any surface has exactly the same effect, and it commits (or
+// rolls back) together with the change.
 import type { JsonObject } from '../shared/json.js';
 import { isSameJson } from './is-same-json.js';
 import type {
@@ -164,6 +165,7 @@ export async function recordUserChange(
     events.push(
       ...(await blockKeys(scope, await keysIn(scope, { kind: 'user', userId: before.id }), 'user_deleted')),
     );
+    await scope.tx.sso.revokeSessionsOf(scope.orgId, before.id, scope.at);
     event('user.deleted', before);
   } else if (before !== undefined && after !== undefined) {
     if (before.active !== after.active) {
@@ -194,6 +196,8 @@ export async function recordUserChange(
       } else {
         event('user.deactivated', after);
         events.push(...(await blockKeys(scope, keys, 'user_deactivated')));
+        // Console sessions end with the keys; unlike key blocks, reactivation never revives them.
+        await scope.tx.sso.revokeSessionsOf(scope.orgId, after.id, scope.at);
       }
     }
     const changed = changedAttributes(before.data, after.data, ['active']);

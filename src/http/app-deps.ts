@@ -3,6 +3,7 @@ import type { ProvisioningLogLogger, ProvisioningLogWriter } from '../domain/pro
 import type { VerifiedApiKey } from '../domain/api-keys.js';
 import type { AdminServices } from '../domain/admin-services.js';
 import type { ScimServices } from '../domain/scim-service.js';
+import type { SsoFlow } from '../auth/sso-flow.js';
 
 export interface ScimPrincipal {
   readonly orgId: string;
@@ -39,4 +40,6 @@ export interface AppDeps {
   readonly consoleDir?: string;
   /** The admin API's use cases (/api/v1, admin keys). Absent → no admin API is served. */
   readonly admin?: AdminServices;
+  /** SSO sign-in (/sso/{org}/…); absent → not served. */
+  readonly sso?: SsoFlow;
 }

@@ -7,6 +7,7 @@ import { ADMIN_API_PREFIX, createAdminApi } from './admin-api/admin-api.js';
 import type { AppDeps } from './app-deps.js';
 import { registerConsole } from './console/serve-console.js';
 import { createScimApi } from './scim-api/scim-api.js';
+import { registerSsoLoginRoutes } from './sso/sso-login-routes.js';
 
 export const SCIM_PREFIX = '/scim/v2';
 
@@ -54,6 +55,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     void app.register(createAdminApi(options), {
       prefix: ADMIN_API_PREFIX,
     });
+  }
+  if (deps.sso !== undefined && deps.admin !== undefined) {
+    const options = {
+      flow: deps.sso,
+      publicUrl: deps.publicUrl,
+      sessionMaxAgeSeconds: deps.admin.accounts.policy.absoluteMs / 1000,
+    };
+    void app.register(async (root) => registerSsoLoginRoutes(root, options));
   }
   // Last: its not-found handler answers every path no route above owns (deep links into the console).
   if (deps.consoleDir !== undefined)

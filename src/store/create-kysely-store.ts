@@ -12,6 +12,7 @@ import { organizationsRepo } from './organizations-repo.js';
 import { provisioningLogRepo } from './provisioning-log-repo.js';
 import type { Database } from './schema.js';
 import { scimTokensRepo } from './scim-tokens-repo.js';
+import { ssoRepo } from './sso-repo.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { singleProcessCoordination, type StoreCoordination } from './store-coordination.js';
 import { usersRepo } from './users-repo.js';
@@ -30,6 +31,7 @@ function repositories(db: Kysely<Database>, dialect: SqlDialect, coordination: S
     events: eventsRepo(db),
     webhooks: webhooksRepo(db, dialect),
     provisioningLog: provisioningLogRepo(db, dialect),
+    sso: ssoRepo(db, dialect),
     dashboard: dashboardRepo(db),
     cacheInvalidation: { announce: () => coordination.announce(db) },
   };

@@ -56,6 +56,20 @@ export function membershipsRepo(db: Kysely<Database>): MembershipRepo {
             .onConflict((oc) => oc.columns(['org_id', 'group_id', 'member_id']).doNothing())
             .returning(['member_id', 'member_type'])
             .execute();
+          // A membership a sign-in's group sync added becomes SCIM's (or the admin's) once they add it too: a full
+          // sync at the next sign-in must not remove what they manage.
+          await db
+            .updateTable('group_members')
+            .set({ via_sign_in: 0 })
+            .where('org_id', '=', orgId)
+            .where('group_id', '=', groupId)
+            .where(
+              'member_id',
+              'in',
+              chunk.map((m) => m.id),
+            )
+            .where('via_sign_in', '=', 1)
+            .execute();
           return rows.map(toChange);
         },
         ROWS_PER_INSERT,

@@ -1,13 +1,15 @@
 // Kysely table types: the SQL side of the records in domain/ports.ts. Columns are snake_case; the repositories
 // map them to and from the camelCase records explicitly.
 import type { Generated } from 'kysely';
-import type { ManagedBy, MemberType } from '../domain/ports.js';
+import type { ManagedBy, MemberType, SsoKind, SsoRole } from '../domain/ports.js';
 
 export interface OrganizationsTable {
   id: string;
   slug: string;
   name: string;
   created_at: string;
+  /** 0 or 1: whether members signed in through SSO may create their own API keys. */
+  member_api_keys: Generated<number>;
 }
 
 export interface ScimTokensTable {
@@ -60,6 +62,8 @@ export interface GroupMembersTable {
   member_id: string;
   member_type: MemberType;
   created_at: string;
+  /** 1: added by a sign-in's group sync, which a full sync may remove; 0: SCIM's or an admin's. */
+  via_sign_in: Generated<number>;
 }
 
 /** Admin API credentials (`mak_`). org_id null: the key manages every organization. */
@@ -230,6 +234,59 @@ export interface ProvisioningLogTable {
   response_body: string | null;
 }
 
+/** An organization's OIDC or SAML connection; `settings` is JSON text. */
+export interface SsoConnectionsTable {
+  id: string;
+  org_id: string;
+  kind: SsoKind;
+  enabled: number;
+  settings: string;
+  client_secret: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserIdentitiesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  connection_id: string;
+  subject: string;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+/** Sessions of users signed in through SSO (`mus_`): only the SHA-256 of the token. */
+export interface UserSessionsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  connection_id: string;
+  role: SsoRole;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+}
+
+export interface SsoLoginRequestsTable {
+  id: string;
+  connection_id: string;
+  browser_hash: string | null;
+  nonce: string | null;
+  code_verifier: string | null;
+  next: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SamlAssertionsUsedTable {
+  connection_id: string;
+  assertion_id: string;
+  expires_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   scim_tokens: ScimTokensTable;
@@ -247,4 +304,9 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   provisioning_log: ProvisioningLogTable;
+  sso_connections: SsoConnectionsTable;
+  user_identities: UserIdentitiesTable;
+  user_sessions: UserSessionsTable;
+  sso_login_requests: SsoLoginRequestsTable;
+  saml_assertions_used: SamlAssertionsUsedTable;
 }

@@ -15,7 +15,7 @@ export interface StoreTable<C extends string = string> {
 export type StoreTableName = keyof Database;
 
 export const STORE_TABLES = {
-  organizations: { key: ['id'], columns: ['id', 'slug', 'name', 'created_at'], json: [] },
+  organizations: { key: ['id'], columns: ['id', 'slug', 'name', 'created_at', 'member_api_keys'], json: [] },
   scim_tokens: {
     key: ['id'],
     columns: [
@@ -106,7 +106,7 @@ export const STORE_TABLES = {
   },
   group_members: {
     key: ['org_id', 'group_id', 'member_id'],
-    columns: ['org_id', 'group_id', 'member_id', 'member_type', 'created_at'],
+    columns: ['org_id', 'group_id', 'member_id', 'member_type', 'created_at', 'via_sign_in'],
     json: [],
   },
   api_keys: {
@@ -211,6 +211,51 @@ export const STORE_TABLES = {
       'request_body',
       'response_body',
     ],
+    json: [],
+  },
+  sso_connections: {
+    key: ['id'],
+    columns: ['id', 'org_id', 'kind', 'enabled', 'settings', 'client_secret', 'created_at', 'updated_at'],
+    json: [],
+  },
+  user_identities: {
+    key: ['id'],
+    columns: ['id', 'org_id', 'user_id', 'connection_id', 'subject', 'created_at', 'last_login_at'],
+    json: [],
+  },
+  user_sessions: {
+    key: ['id'],
+    columns: [
+      'id',
+      'org_id',
+      'user_id',
+      'connection_id',
+      'role',
+      'token_hash',
+      'created_at',
+      'expires_at',
+      'last_seen_at',
+      'revoked_at',
+    ],
+    json: [],
+  },
+  sso_login_requests: {
+    key: ['id'],
+    columns: [
+      'id',
+      'connection_id',
+      'browser_hash',
+      'nonce',
+      'code_verifier',
+      'next',
+      'created_at',
+      'expires_at',
+    ],
+    json: [],
+  },
+  saml_assertions_used: {
+    key: ['connection_id', 'assertion_id'],
+    columns: ['connection_id', 'assertion_id', 'expires_at'],
     json: [],
   },
 } as const satisfies { readonly [T in StoreTableName]: StoreTable<keyof Database[T] & string> };

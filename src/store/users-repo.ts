@@ -16,7 +16,7 @@ import type { Database, UsersTable } from './schema.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 // managed_by keeps its default ('scim') for rows written through SCIM; it is written only when the record says.
-type UserRow = Omit<Selectable<UsersTable>, 'managed_by'> & { managed_by?: ManagedBy };
+export type UserRow = Omit<Selectable<UsersTable>, 'managed_by'> & { managed_by?: ManagedBy };
 
 function toUserRow(user: UserRecord): UserRow {
   return {
@@ -51,7 +51,7 @@ function toUserFields(row: Omit<UserRow, 'data'>): Omit<UserRecord, 'data'> {
   };
 }
 
-function toUserRecord(row: UserRow): UserRecord {
+export function toUserRecord(row: UserRow): UserRecord {
   return { ...toUserFields(row), data: parseData(row.data) };
 }
 

@@ -138,7 +138,7 @@ describe('console account retention', () => {
 
     // Besides the rows above, the first admin's setup token (used 3 days ago) goes; its two sessions (idle 3 days of
     // the 7 allowed) stay.
-    expect(deleted).toEqual({ sessions: 3, setupTokens: 3 });
+    expect(deleted).toEqual({ sessions: 3, setupTokens: 3, ssoRecords: 0 });
     const sessionNames = [
       'expired-2d',
       'expired-1h',
@@ -159,6 +159,79 @@ describe('console account retention', () => {
     const res = await withCookie(t, signedIn.token, 'GET', '/session');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<{ admin: { id: string } }>().admin.id).toBe(adminId);
+  });
+
+  it('deletes ended SSO sessions, expired pending sign-ins and used SAML assertions past expiry', async () => {
+    nowMs = Date.parse('2026-03-01T09:00:00.000Z');
+    t = await createTestApp({}, { clock });
+    const orgId = t.muster.defaultOrganization.id;
+    const store = t.muster.store;
+    const connection = await store.sso.saveConnection({
+      id: 'connection-1',
+      orgId,
+      kind: 'saml',
+      enabled: true,
+      settings: {},
+      clientSecret: null,
+      createdAt: at(0),
+      updatedAt: at(0),
+    });
+    await store.users.insert({
+      id: 'user-1',
+      orgId,
+      userName: 'kim@example.com',
+      externalId: null,
+      displayName: null,
+      active: true,
+      data: { userName: 'kim@example.com' },
+      version: 1,
+      createdAt: at(0),
+      updatedAt: at(0),
+    });
+    const session = (name: string, expiresAt: string) =>
+      store.sso.insertSession({
+        id: `user-session-${name}`,
+        orgId,
+        userId: 'user-1',
+        connectionId: connection.id,
+        role: 'member',
+        tokenHash: hashOf(`sso-${name}`),
+        createdAt: at(-3 * DAY),
+        expiresAt,
+        lastSeenAt: at(-MINUTE),
+        revokedAt: null,
+      });
+    await session('expired-2d', at(-2 * DAY));
+    await session('live', at(DAY));
+    const request = (name: string, expiresAt: string) =>
+      store.sso.insertLoginRequest({
+        id: `request-${name}`,
+        connectionId: connection.id,
+        browserHash: null,
+        nonce: null,
+        codeVerifier: null,
+        next: '/',
+        createdAt: at(-3 * DAY),
+        expiresAt,
+      });
+    await request('expired-2d', at(-2 * DAY));
+    await request('live', at(10 * MINUTE));
+    expect(await store.sso.useSamlAssertion(connection.id, 'assertion-expired-2d', at(-2 * DAY))).toBe(true);
+    expect(await store.sso.useSamlAssertion(connection.id, 'assertion-live', at(HOUR))).toBe(true);
+
+    const deleted = await pruneAdminAccounts(
+      { store, clock, idleMs: 120 * MINUTE, chunkSize: 2 },
+      () => false,
+    );
+
+    expect(deleted).toEqual({ sessions: 0, setupTokens: 0, ssoRecords: 3 });
+    expect(await store.sso.findSessionByHash(hashOf('sso-expired-2d'))).toBeUndefined();
+    expect((await store.sso.findSessionByHash(hashOf('sso-live')))?.session.id).toBe('user-session-live');
+    expect(await store.sso.takeLoginRequest('request-expired-2d', null)).toBeUndefined();
+    expect((await store.sso.takeLoginRequest('request-live', null))?.id).toBe('request-live');
+    // A used assertion still inside its validity stays refused; the expired one's row is gone.
+    expect(await store.sso.useSamlAssertion(connection.id, 'assertion-live', at(HOUR))).toBe(false);
+    expect(await store.sso.useSamlAssertion(connection.id, 'assertion-expired-2d', at(-2 * DAY))).toBe(true);
   });
 
   it('runs in the app hourly job with the configured idle timeout, also with the log retention off', async () => {

@@ -129,6 +129,13 @@ describe('the OpenAPI document', () => {
         expect(op.security, name).toEqual(
           name.startsWith('POST') || name === 'GET /setup' ? [] : [{ session: [] }],
         );
+      } else if (/ \/me(\/|$)/.test(name)) {
+        // A person signed in through SSO and their own account: the session cookie only, no organization header.
+        expect(op.security, name).toEqual([{ session: [] }]);
+        expect(
+          params.some((p) => p.name === 'x-muster-org'),
+          name,
+        ).toBe(false);
       } else if (name === 'GET /keys/verify') {
         // The API key names its organization; no admin key, no organization header.
         expect(

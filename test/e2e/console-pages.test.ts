@@ -67,6 +67,12 @@ const PAGES: readonly ConsolePage[] = [
     mobileShot: 'settings-scim-mobile',
   },
   { path: () => '/settings/admin/scim/guides/okta', title: 'SCIM', shot: 'settings-scim-guide-okta' },
+  {
+    path: () => '/settings/admin/sso',
+    title: 'SSO',
+    shot: 'settings-sso',
+    mobileShot: 'settings-sso-mobile',
+  },
 ];
 
 let seed: SeededConsole;

@@ -26,6 +26,7 @@ const MIGRATIONS = [
   '0003-admin-accounts',
   '0004-console-indexes',
   '0005-admin-session-expiry',
+  '0006-sso-sign-in',
 ];
 
 async function closeAll(stores: readonly Store[]): Promise<void> {

@@ -45,6 +45,7 @@ describe.each(sqliteDriversOfThisNode())('createSqliteStore (%s)', (driver) => {
       expect.objectContaining({ name: '0003-admin-accounts' }),
       expect.objectContaining({ name: '0004-console-indexes' }),
       expect.objectContaining({ name: '0005-admin-session-expiry' }),
+      expect.objectContaining({ name: '0006-sso-sign-in' }),
     ]);
 
     const reopened = await createSqliteStore({ filename, driver });

@@ -16,7 +16,9 @@ import { registerOrganizationsRoutes } from './organizations-routes.js';
 import { registerProblemErrorHandler } from './problem-error-handler.js';
 import { registerProvisioningLogRoutes } from './provisioning-log-routes.js';
 import { registerScimTokensRoutes } from './scim-tokens-routes.js';
+import { registerMeRoutes } from './me-routes.js';
 import { registerSessionRoutes } from './session-routes.js';
+import { registerSsoRoutes } from './sso-routes.js';
 import { registerSetupRoutes } from './setup-routes.js';
 import { registerTeamMembersRoutes } from './team-members-routes.js';
 import { registerTeamsRoutes } from './teams-routes.js';
@@ -49,6 +51,7 @@ function registerResourceRoutes(app: AdminApp, options: AdminApiOptions): void {
   registerEventsRoutes(app, services);
   registerWebhooksRoutes(app, services);
   registerDashboardRoutes(app, services);
+  registerSsoRoutes(app, services, options.publicUrl);
 }
 
 export function createAdminApi(options: AdminApiOptions): FastifyPluginAsync {
@@ -63,6 +66,8 @@ export function createAdminApi(options: AdminApiOptions): FastifyPluginAsync {
     await app.register(createKeyVerifyRoutes({ verifyApiKey: options.verifyApiKey }));
     registerSetupRoutes(app, options.services.accounts, options.publicUrl);
     registerSessionRoutes(app, options.services.accounts, options.publicUrl);
+    // A signed-in person's own account: the session cookie is the credential, whatever the role.
+    await registerMeRoutes(app, options.services, options.publicUrl);
     // Everything else needs an admin key or a console session.
     // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
     await app.register(async (scope: FastifyInstance) => {

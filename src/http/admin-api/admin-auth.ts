@@ -37,7 +37,12 @@ async function resolveOrganization(
 ): Promise<Organization> {
   if (principal.orgId !== null) {
     const own = await services.organizations.find(principal.orgId);
-    const what = principal.kind === 'admin_key' ? 'admin key' : 'admin account';
+    const what =
+      principal.kind === 'admin_key'
+        ? 'admin key'
+        : principal.kind === 'admin_user'
+          ? 'admin account'
+          : 'session';
     // The organization is gone (its keys and admins go with it); answered like any dead credential.
     if (own === undefined) throw problem('unauthorized', `The ${what} is unknown, revoked or expired`);
     if (header !== undefined && header !== own.slug && header !== own.id) {
@@ -84,6 +89,12 @@ async function sessionPrincipal(
   if (!isSafeMethod(request)) {
     requireSameOrigin(request, publicUrl);
     requireCsrfToken(request, (presented) => isCsrfTokenOf(token, presented));
+  }
+  if (session.principal.kind === 'sso_user' && session.principal.role !== 'admin') {
+    throw problem(
+      'forbidden',
+      'Signed in as a member: only your own account is available (GET /api/v1/me); ask an admin for more access',
+    );
   }
   return session.principal;
 }

@@ -43,10 +43,14 @@ export const Timestamp = Type.String({ format: 'date-time', description: 'ISO-86
 
 export const NullableString = Type.Union([Type.String(), Type.Null()]);
 
-export const ManagedBySchema = Type.Union([Type.Literal('scim'), Type.Literal('admin')], {
-  description:
-    '"scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API',
-});
+export const ManagedBySchema = Type.Union(
+  [Type.Literal('scim'), Type.Literal('admin'), Type.Literal('sso')],
+  {
+    description:
+      '"scim": created by the identity provider, whose fields change only with force=true; "admin": created through this ' +
+      'API; "sso": created when someone signed in with the organization\'s IdP (OIDC or SAML)',
+  },
+);
 
 export const ForceQuery = Type.Object(
   {

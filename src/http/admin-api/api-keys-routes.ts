@@ -18,7 +18,7 @@ const ApiKeyStatusSchema = Type.Union([
   Type.Literal('blocked'),
 ]);
 
-const ApiKeySchema = Type.Object({
+export const ApiKeySchema = Type.Object({
   id: Type.String(),
   ownerType: Type.Union([Type.Literal('user'), Type.Literal('team')]),
   userId: NullableString,
@@ -63,12 +63,12 @@ const ApiKeySchema = Type.Object({
   }),
 });
 
-const CreatedApiKeySchema = Type.Object({
+export const CreatedApiKeySchema = Type.Object({
   ...ApiKeySchema.properties,
   key: Type.String({ description: 'The API key: shown only in this response, stored only as SHA-256' }),
 });
 
-const KEY_FIELDS = {
+export const KEY_FIELDS = {
   name: Type.String({ minLength: 1, maxLength: 100, description: 'What the key is for' }),
   expiresInDays: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 3650, description: 'Whole days; absent: never expires' }),

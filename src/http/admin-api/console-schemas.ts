@@ -14,13 +14,22 @@ export const SessionSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    role: Type.Union([Type.Literal('admin'), Type.Literal('member')], {
+      description:
+        'admin: the whole console of the organization; member (SSO sign-in without an admin group): own profile, ' +
+        'teams and API keys (GET /api/v1/me)',
+    }),
+    signedInWith: Type.Union([Type.Literal('password'), Type.Literal('oidc'), Type.Literal('saml')]),
+    userId: Type.Union([Type.String(), Type.Null()], {
+      description: 'The user an SSO sign-in linked to (also admin.id); null for an admin account',
+    }),
     csrfToken: Type.String({
       description:
         'Send it as X-CSRF-Token with every POST, PUT, PATCH and DELETE authenticated by the cookie',
     }),
     expiresAt: Timestamp,
   },
-  { additionalProperties: false, description: 'The signed-in admin and the session' },
+  { additionalProperties: false, description: 'Who signed in, and the session' },
 );
 
 /** Generous bounds: the password rule (12–1024 characters) is checked, with a clear message, by the domain. */

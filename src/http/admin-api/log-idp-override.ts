@@ -17,7 +17,9 @@ export function logIdpOverride(
   const who =
     principal.kind === 'admin_key'
       ? { keyId: principal.keyId }
-      : { adminUserId: principal.adminUserId, adminEmail: principal.email };
+      : principal.kind === 'admin_user'
+        ? { adminUserId: principal.adminUserId, adminEmail: principal.email }
+        : { ssoUserId: principal.userId, adminEmail: principal.email };
   request.log.warn(
     {
       ...who,

@@ -72,8 +72,10 @@ export function registerSessionRoutes(app: AdminApp, accounts: AdminAccounts, pu
       const token = sessionTokenOf(request);
       const session = token === undefined ? undefined : await accounts.authenticateSession(token);
       if (session === undefined) throw problem('unauthorized', 'Not signed in, or the session has ended');
-      const { admin, csrfToken, expiresAt } = session;
-      return reply.header('cache-control', 'no-store').send({ admin, csrfToken, expiresAt });
+      const { admin, role, signedInWith, userId, csrfToken, expiresAt } = session;
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ admin, role, signedInWith, userId, csrfToken, expiresAt });
     },
   );
 
@@ -95,7 +97,7 @@ export function registerSessionRoutes(app: AdminApp, accounts: AdminAccounts, pu
       if (token !== undefined && session !== undefined) {
         requireSameOrigin(request, publicUrl);
         requireCsrfToken(request, (presented) => isCsrfTokenOf(token, presented));
-        await accounts.logout(session.sessionId);
+        await accounts.logout(session);
       }
       clearSessionCookie(reply, cookie);
       return reply.code(204).send(null);

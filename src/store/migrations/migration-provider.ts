@@ -5,6 +5,7 @@ import { createInitialMigration, type InitialMigrationOptions } from './0001-ini
 import { createAdminAccountsMigration } from './0003-admin-accounts.js';
 import { createConsoleIndexesMigration } from './0004-console-indexes.js';
 import { createAdminSessionExpiryMigration } from './0005-admin-session-expiry.js';
+import { createSsoSignInMigration } from './0006-sso-sign-in.js';
 
 export type MigrationOptions = InitialMigrationOptions;
 
@@ -15,6 +16,7 @@ export function migrationProvider(options: MigrationOptions): MigrationProvider 
     '0003-admin-accounts': createAdminAccountsMigration(),
     '0004-console-indexes': createConsoleIndexesMigration(),
     '0005-admin-session-expiry': createAdminSessionExpiryMigration(),
+    '0006-sso-sign-in': createSsoSignInMigration(),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -135,10 +135,11 @@ async function checkServer(db: Kysely<Database>, schema: string | undefined): Pr
 
 /** Opens the pool, runs pending migrations (under Kysely's advisory lock) and returns the Store. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const db = await openPostgresStoreDatabase(options);
+  const { db, schema } = await openMigratedDatabase(options);
   try {
     // The other processes on this schema hear of credential changes through a LISTEN connection of each one's own.
-    const coordination = await postgresCoordination(db, {
+    const coordination = postgresCoordination({
+      schema,
       client: {
         connectionString: options.connectionString,
         ssl: postgresTlsOptions(options.ssl),
@@ -155,6 +156,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
 /** The migrated database the Store runs on (also what `muster migrate-store` copies from or to). */
 export async function openPostgresStoreDatabase(options: PostgresStoreOptions): Promise<Kysely<Database>> {
+  return (await openMigratedDatabase(options)).db;
+}
+
+/** The migrated database and the schema its tables are in (read on the migration connection, without a timeout). */
+async function openMigratedDatabase(
+  options: PostgresStoreOptions,
+): Promise<{ readonly db: Kysely<Database>; readonly schema: string }> {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`PostgreSQL schema name ${JSON.stringify(schema)} must match ${String(SCHEMA_NAME)}`);
@@ -174,8 +182,9 @@ export async function openPostgresStoreDatabase(options: PostgresStoreOptions): 
       pool: openPool({ ...base, max: 1, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
     }),
   });
+  let tablesSchema: string;
   try {
-    const tablesSchema = await checkServer(migrationDb, schema);
+    tablesSchema = await checkServer(migrationDb, schema);
     await migrateToLatest(migrationDb, {
       jsonType: postgresSqlDialect.jsonType,
       migrationTableSchema: tablesSchema,
@@ -209,5 +218,5 @@ export async function openPostgresStoreDatabase(options: PostgresStoreOptions): 
     ),
     ...(options.log === undefined ? {} : { log: options.log }),
   });
-  return db;
+  return { db, schema: tablesSchema };
 }

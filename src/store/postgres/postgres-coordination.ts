@@ -5,9 +5,8 @@
 //   a process that does not get the lock skips the run instead of waiting, and a lock held by a process that dies is
 //   released with its connection.
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type pg from 'pg';
-import type { Database } from '../schema.js';
 import type { StoreCoordination } from '../store-coordination.js';
 import { PostgresNotifications } from './postgres-notifications.js';
 
@@ -33,15 +32,13 @@ const tryLock = (name: string) =>
 export interface PostgresCoordinationOptions {
   /** How the LISTEN connection connects: the store's own settings. */
   readonly client: pg.ClientConfig;
+  /** The schema of the store's tables: its processes share one notification channel. */
+  readonly schema: string;
 }
 
-/** The coordination of the processes serving `db`'s schema (read from the server once). */
-export async function postgresCoordination(
-  db: Kysely<Database>,
-  options: PostgresCoordinationOptions,
-): Promise<StoreCoordination> {
-  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
-  const channel = cacheInvalidationChannel(rows[0]?.schema ?? '');
+/** The coordination of the processes serving one schema. */
+export function postgresCoordination(options: PostgresCoordinationOptions): StoreCoordination {
+  const channel = cacheInvalidationChannel(options.schema);
   // Tells this process's own notifications apart from the others': its caches are dropped directly.
   const ownPayload = randomUUID();
   const notifications = new PostgresNotifications({ client: options.client, channel, ownPayload });

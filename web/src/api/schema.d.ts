@@ -580,6 +580,338 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your profile, role and teams */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Whether you may create your own API keys */
+                            memberApiKeys: boolean;
+                            role: "admin" | "member";
+                            teams: {
+                                display: string;
+                                value: string;
+                            }[];
+                            user: {
+                                active: boolean;
+                                displayName: string | null;
+                                /** @description Primary email, else the first, else the userName */
+                                email: string;
+                                id: string;
+                                userName: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API keys */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                blockedAt: string | null;
+                                /** @description Why a blocked key is blocked: the provisioning change that blocked it (undone → unblocked) */
+                                blockedReason: "user_deactivated" | "user_deleted" | "team_membership_removed" | "team_deleted" | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC with milliseconds
+                                 */
+                                createdAt: string;
+                                /** @description First characters of the key, to recognise it */
+                                displayPrefix: string;
+                                expiresAt: string | null;
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                ownerType: "user" | "team";
+                                revokedAt: string | null;
+                                status: "active" | "revoked" | "expired" | "blocked";
+                                /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                                team: {
+                                    displayName: string;
+                                    id: string;
+                                } | null;
+                                /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
+                                teamId: string | null;
+                                /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                                user: {
+                                    active: boolean;
+                                    displayName: string | null;
+                                    id: string;
+                                    userName: string;
+                                } | null;
+                                userId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key for yourself, bound to one of your teams */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Whole days; absent: never expires */
+                        expiresInDays?: number;
+                        /** @description What the key is for */
+                        name: string;
+                        /** @description One of your teams */
+                        teamId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blockedAt: string | null;
+                            /** @description Why a blocked key is blocked: the provisioning change that blocked it (undone → unblocked) */
+                            blockedReason: "user_deactivated" | "user_deleted" | "team_membership_removed" | "team_deleted" | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC with milliseconds
+                             */
+                            createdAt: string;
+                            /** @description First characters of the key, to recognise it */
+                            displayPrefix: string;
+                            expiresAt: string | null;
+                            id: string;
+                            /** @description The API key: shown only in this response, stored only as SHA-256 */
+                            key: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                            ownerType: "user" | "team";
+                            revokedAt: string | null;
+                            status: "active" | "revoked" | "expired" | "blocked";
+                            /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                            team: {
+                                displayName: string;
+                                id: string;
+                            } | null;
+                            /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
+                            teamId: string | null;
+                            /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                            user: {
+                                active: boolean;
+                                displayName: string | null;
+                                id: string;
+                                userName: string;
+                            } | null;
+                            userId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your API keys */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blockedAt: string | null;
+                            /** @description Why a blocked key is blocked: the provisioning change that blocked it (undone → unblocked) */
+                            blockedReason: "user_deactivated" | "user_deleted" | "team_membership_removed" | "team_deleted" | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC with milliseconds
+                             */
+                            createdAt: string;
+                            /** @description First characters of the key, to recognise it */
+                            displayPrefix: string;
+                            expiresAt: string | null;
+                            id: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                            ownerType: "user" | "team";
+                            revokedAt: string | null;
+                            status: "active" | "revoked" | "expired" | "blocked";
+                            /** @description The team of teamId as it is now; null when teamId is null or once the team is deleted */
+                            team: {
+                                displayName: string;
+                                id: string;
+                            } | null;
+                            /** @description A team key's team, or the team a user key is bound to (null: all the user's teams) */
+                            teamId: string | null;
+                            /** @description A user key's user as it is now; null for a team key or once the user is deleted */
+                            user: {
+                                active: boolean;
+                                displayName: string | null;
+                                id: string;
+                                userName: string;
+                            } | null;
+                            userId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1280,7 +1612,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The signed-in admin and the session */
+                /** @description Who signed in, and the session */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1300,6 +1632,11 @@ export interface paths {
                              * @description ISO-8601 UTC with milliseconds
                              */
                             expiresAt: string;
+                            /** @description admin: the whole console of the organization; member (SSO sign-in without an admin group): own profile, teams and API keys (GET /api/v1/me) */
+                            role: "admin" | "member";
+                            signedInWith: "password" | "oidc" | "saml";
+                            /** @description The user an SSO sign-in linked to (also admin.id); null for an admin account */
+                            userId: string | null;
                         };
                     };
                 };
@@ -1345,7 +1682,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The signed-in admin and the session */
+                /** @description Who signed in, and the session */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1365,6 +1702,11 @@ export interface paths {
                              * @description ISO-8601 UTC with milliseconds
                              */
                             expiresAt: string;
+                            /** @description admin: the whole console of the organization; member (SSO sign-in without an admin group): own profile, teams and API keys (GET /api/v1/me) */
+                            role: "admin" | "member";
+                            signedInWith: "password" | "oidc" | "saml";
+                            /** @description The user an SSO sign-in linked to (also admin.id); null for an admin account */
+                            userId: string | null;
                         };
                     };
                 };
@@ -1507,7 +1849,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The signed-in admin and the session */
+                /** @description Who signed in, and the session */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1527,11 +1869,465 @@ export interface paths {
                              * @description ISO-8601 UTC with milliseconds
                              */
                             expiresAt: string;
+                            /** @description admin: the whole console of the organization; member (SSO sign-in without an admin group): own profile, teams and API keys (GET /api/v1/me) */
+                            role: "admin" | "member";
+                            signedInWith: "password" | "oidc" | "saml";
+                            /** @description The user an SSO sign-in linked to (also admin.id); null for an admin account */
+                            userId: string | null;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SSO sign-in: URLs for the IdP, the OIDC and SAML connections, member self-service */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Organization to act on, by slug or id. Instance-wide keys: defaults to "default". Organization keys: may only name their own organization. */
+                    "x-muster-org"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endpoints: {
+                                /** @description SAML Assertion Consumer Service URL (HTTP-POST) */
+                                acsUrl: string;
+                                /** @description Sign-in link of this organization (also the IdP app tile link) */
+                                loginUrl: string;
+                                /** @description OIDC redirect URI to register with the IdP */
+                                redirectUrl: string;
+                                /** @description SAML audience / SP entity id */
+                                spEntityId: string;
+                                spMetadataUrl: string;
+                            };
+                            /** @description Members signed in through SSO may create their own API keys */
+                            memberApiKeys: boolean;
+                            oidc: {
+                                /** @description OIDC: whether a client secret is stored (it is never returned) */
+                                clientSecretSet: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC with milliseconds
+                                 */
+                                createdAt: string;
+                                enabled: boolean;
+                                kind: "oidc" | "saml";
+                                /** @description The settings with defaults filled in (the same fields as the PUT body), never a secret */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC with milliseconds
+                                 */
+                                updatedAt: string;
+                            } | null;
+                            saml: {
+                                /** @description OIDC: whether a client secret is stored (it is never returned) */
+                                clientSecretSet: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC with milliseconds
+                                 */
+                                createdAt: string;
+                                enabled: boolean;
+                                kind: "oidc" | "saml";
+                                /** @description The settings with defaults filled in (the same fields as the PUT body), never a secret */
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO-8601 UTC with milliseconds
+                                 */
+                                updatedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a connection: its links to users and its sessions end with it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Organization to act on, by slug or id. Instance-wide keys: defaults to "default". Organization keys: may only name their own organization. */
+                    "x-muster-org"?: string;
+                };
+                path: {
+                    kind: "oidc" | "saml";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/member-api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Whether members signed in through SSO may create their own API keys */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Organization to act on, by slug or id. Instance-wide keys: defaults to "default". Organization keys: may only name their own organization. */
+                    "x-muster-org"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowed: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set up sign-in with OpenID Connect (authorization code flow with PKCE) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Organization to act on, by slug or id. Instance-wide keys: defaults to "default". Organization keys: may only name their own organization. */
+                    "x-muster-org"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Write-only. Absent: keep the stored one; null: remove it (public client with PKCE) */
+                        clientSecret?: string | null;
+                        enabled: boolean;
+                        settings: {
+                            /** @description Only these groups (id or name) become or join teams; empty: every group */
+                            allowedGroups?: string[];
+                            clientId: string;
+                            /** @description Create a user when no user matches a sign-in (default false: only users SCIM or an admin created sign in) */
+                            createUsers?: boolean;
+                            /** @description Microsoft Graph base URL for Entra group overage (default https://graph.microsoft.com); null: never */
+                            graphBaseUrl?: string | null;
+                            /** @description OIDC claim or SAML attribute with the groups (default "groups"; dotted for nested claims) */
+                            groupsClaim?: string;
+                            /** @description Issuer URL (discovery document under it) */
+                            issuer: string;
+                            /** @description Link a first sign-in to the user with the same email when the IdP says it is verified (default false) */
+                            linkByEmail?: boolean;
+                            /** @description add_only (default): sign-in only adds memberships; full: also removes those earlier sign-ins added for groups no longer reported (never memberships SCIM or an admin manage) */
+                            membershipSync?: "add_only" | "full";
+                            /** @description Members of a group mapped to admin manage the organization in the console */
+                            roleMappings?: {
+                                group: string;
+                                role: "admin" | "member";
+                            }[];
+                            /** @description Default openid, email, profile */
+                            scopes?: string[];
+                            /** @description create (default): a reported group without a team becomes one; existing: join existing teams only */
+                            teamCreation?: "create" | "existing";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description OIDC: whether a client secret is stored (it is never returned) */
+                            clientSecretSet: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC with milliseconds
+                             */
+                            createdAt: string;
+                            enabled: boolean;
+                            kind: "oidc" | "saml";
+                            /** @description The settings with defaults filled in (the same fields as the PUT body), never a secret */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC with milliseconds
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/saml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set up sign-in with SAML 2.0 (signed assertions required) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Organization to act on, by slug or id. Instance-wide keys: defaults to "default". Organization keys: may only name their own organization. */
+                    "x-muster-org"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        settings: {
+                            /** @description Only these groups (id or name) become or join teams; empty: every group */
+                            allowedGroups?: string[];
+                            /** @description Accept IdP-initiated sign-in (the app tile in the IdP dashboard); default false: only sign-ins started here */
+                            allowIdpInitiated?: boolean;
+                            /** @description Default 60 */
+                            clockSkewSeconds?: number;
+                            /** @description Create a user when no user matches a sign-in (default false: only users SCIM or an admin created sign in) */
+                            createUsers?: boolean;
+                            /** @description Default "email" */
+                            emailAttribute?: string;
+                            /** @description OIDC claim or SAML attribute with the groups (default "groups"; dotted for nested claims) */
+                            groupsClaim?: string;
+                            /** @description Fetched when saved if idpMetadataXml is absent */
+                            idpMetadataUrl?: string | null;
+                            idpMetadataXml?: string;
+                            /** @description Link a first sign-in to the user with the same email when the IdP says it is verified (default false) */
+                            linkByEmail?: boolean;
+                            /** @description add_only (default): sign-in only adds memberships; full: also removes those earlier sign-ins added for groups no longer reported (never memberships SCIM or an admin manage) */
+                            membershipSync?: "add_only" | "full";
+                            /** @description Members of a group mapped to admin manage the organization in the console */
+                            roleMappings?: {
+                                group: string;
+                                role: "admin" | "member";
+                            }[];
+                            /** @description create (default): a reported group without a team becomes one; existing: join existing teams only */
+                            teamCreation?: "create" | "existing";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Client error (RFC 9457 problem details) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error (RFC 9457 problem details) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description OIDC: whether a client secret is stored (it is never returned) */
+                            clientSecretSet: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC with milliseconds
+                             */
+                            createdAt: string;
+                            enabled: boolean;
+                            kind: "oidc" | "saml";
+                            /** @description The settings with defaults filled in (the same fields as the PUT body), never a secret */
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO-8601 UTC with milliseconds
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1553,8 +2349,8 @@ export interface paths {
                     cursor?: string;
                     /** @description Page size (default 50) */
                     limit?: number;
-                    /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                    managedBy?: "scim" | "admin";
+                    /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                    managedBy?: "scim" | "admin" | "sso";
                     /** @description Contained in displayName */
                     q?: string;
                 };
@@ -1601,8 +2397,8 @@ export interface paths {
                                 displayName: string;
                                 externalId: string | null;
                                 id: string;
-                                /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                                managedBy: "scim" | "admin";
+                                /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                                managedBy: "scim" | "admin" | "sso";
                                 /** @description Direct members: users and nested teams */
                                 memberCount: number;
                                 /**
@@ -1672,8 +2468,8 @@ export interface paths {
                             displayName: string;
                             externalId: string | null;
                             id: string;
-                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                            managedBy: "scim" | "admin";
+                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                            managedBy: "scim" | "admin" | "sso";
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC with milliseconds
@@ -1745,8 +2541,8 @@ export interface paths {
                             displayName: string;
                             externalId: string | null;
                             id: string;
-                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                            managedBy: "scim" | "admin";
+                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                            managedBy: "scim" | "admin" | "sso";
                             members: {
                                 /** @description A user member's active; null for a team */
                                 active: boolean | null;
@@ -1877,8 +2673,8 @@ export interface paths {
                             displayName: string;
                             externalId: string | null;
                             id: string;
-                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                            managedBy: "scim" | "admin";
+                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                            managedBy: "scim" | "admin" | "sso";
                             /**
                              * Format: date-time
                              * @description ISO-8601 UTC with milliseconds
@@ -2195,8 +2991,8 @@ export interface paths {
                     cursor?: string;
                     /** @description Page size (default 50) */
                     limit?: number;
-                    /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                    managedBy?: "scim" | "admin";
+                    /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                    managedBy?: "scim" | "admin" | "sso";
                     /** @description Contained in userName, displayName or an email address */
                     q?: string;
                 };
@@ -2249,8 +3045,8 @@ export interface paths {
                                 }[];
                                 externalId: string | null;
                                 id: string;
-                                /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                                managedBy: "scim" | "admin";
+                                /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                                managedBy: "scim" | "admin" | "sso";
                                 name: {
                                     familyName: string | null;
                                     givenName: string | null;
@@ -2342,8 +3138,8 @@ export interface paths {
                             }[];
                             externalId: string | null;
                             id: string;
-                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                            managedBy: "scim" | "admin";
+                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                            managedBy: "scim" | "admin" | "sso";
                             name: {
                                 familyName: string | null;
                                 givenName: string | null;
@@ -2426,8 +3222,8 @@ export interface paths {
                             }[];
                             externalId: string | null;
                             id: string;
-                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                            managedBy: "scim" | "admin";
+                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                            managedBy: "scim" | "admin" | "sso";
                             name: {
                                 familyName: string | null;
                                 givenName: string | null;
@@ -2575,8 +3371,8 @@ export interface paths {
                             }[];
                             externalId: string | null;
                             id: string;
-                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API */
-                            managedBy: "scim" | "admin";
+                            /** @description "scim": created by the identity provider, whose fields change only with force=true; "admin": created through this API; "sso": created when someone signed in with the organization's IdP (OIDC or SAML) */
+                            managedBy: "scim" | "admin" | "sso";
                             name: {
                                 familyName: string | null;
                                 givenName: string | null;

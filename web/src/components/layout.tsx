@@ -1,23 +1,39 @@
 // The console's frame: navigation (a sidebar from 900 px, a menu button below), the organization switcher and the
-// signed-in admin.
+// signed-in admin. A member (SSO sign-in without an admin group) gets their own account only.
 import { useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useSession } from '../session/session-context';
+import { useSession, type Session } from '../session/session-context';
 import { ErrorBanner } from './error-banner';
 
-const NAV = [
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly end?: boolean;
+}
+
+const ADMIN_NAV: readonly NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/users', label: 'Users' },
   { to: '/teams', label: 'Teams' },
   { to: '/api-keys', label: 'API keys' },
   { to: '/provisioning-log', label: 'Provisioning log' },
   { to: '/webhooks', label: 'Webhooks' },
-  { to: '/settings/admin/scim', label: 'Settings' },
-] as const;
+  { to: '/settings', label: 'Settings' },
+];
+
+const MY_ACCOUNT: NavItem = { to: '/me', label: 'My account' };
+
+/** Only a sign-in through SSO has a user behind it, and so an own account (GET /api/v1/me). */
+function navOf(session: Session): readonly NavItem[] {
+  if (session.role === 'member') return [MY_ACCOUNT];
+  return session.userId === null ? ADMIN_NAV : [...ADMIN_NAV, MY_ACCOUNT];
+}
 
 function OrgSwitcher() {
-  const { organizations, org, selectOrg } = useSession();
+  const { session, organizations, org, selectOrg } = useSession();
   const navigate = useNavigate();
+  // A member cannot list organizations: the slug alone would only guess at the name.
+  if (session.role === 'member') return null;
   if (organizations.length <= 1) {
     return (
       <span className="org-name" title="Organization">
@@ -74,7 +90,7 @@ export function Layout() {
           <span className="visually-hidden">Menu</span>
           <span aria-hidden="true">☰</span>
         </button>
-        <NavLink to="/" className="brand">
+        <NavLink to={session.role === 'member' ? MY_ACCOUNT.to : '/'} className="brand">
           <img src="/favicon.svg" alt="" width="24" height="24" />
           Muster
         </NavLink>
@@ -99,9 +115,9 @@ export function Layout() {
       </header>
       <nav id="main-nav" className={`sidebar${menuOpen ? ' open' : ''}`} aria-label="Main">
         <ul>
-          {NAV.map((item) => (
+          {navOf(session).map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={'end' in item ? item.end : false}>
+              <NavLink to={item.to} end={item.end ?? false}>
                 {item.label}
               </NavLink>
             </li>

@@ -1,4 +1,5 @@
-// Sign-in with email and password. A wrong password gets the server's one generic answer; too many get a wait.
+// Sign-in with email and password, or through the organization's identity provider (SSO). A wrong password gets the
+// server's one generic answer; too many get a wait. An SSO sign-in that failed comes back here with its reason.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -8,6 +9,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { safeNext } from '../session/safe-next';
 import { useSessionQuery } from '../session/session-context';
 import { AuthCard } from './auth-card';
+import { LoginSsoSection, SsoErrorBanner } from './login-sso-section';
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -20,6 +22,7 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'), window.location.origin);
+  const ssoOrg = params.get('org') ?? 'default';
 
   if (sessionQuery.data !== undefined) return <Navigate to={next} replace />;
   if (setupQuery === true) return <Navigate to="/setup" replace />;
@@ -41,6 +44,7 @@ export function LoginPage() {
 
   return (
     <AuthCard title="Sign in">
+      <SsoErrorBanner reason={params.get('sso_error')} org={ssoOrg} />
       <form onSubmit={(event) => void submit(event)} className="form">
         <ErrorBanner error={error} title="Sign-in failed" />
         <div className="field">
@@ -78,6 +82,7 @@ export function LoginPage() {
           <Link to="/setup">enter a setup token</Link>.
         </p>
       </form>
+      <LoginSsoSection initialOrg={ssoOrg} next={next} />
     </AuthCard>
   );
 }

@@ -13,6 +13,7 @@ import { PageHeader } from '../components/page-header';
 import { ScimIdpGuides } from './scim-idp-guides';
 import { ScimSettingsTokenForm } from './scim-settings-token-form';
 import { ScimSettingsTokenList } from './scim-settings-token-list';
+import { SettingsNav } from './settings-nav';
 
 // Tokens per organization are few (one per identity provider): the largest page holds them all.
 const TOKEN_PAGE_LIMIT = 200;
@@ -55,6 +56,7 @@ export function ScimSettingsPage() {
         breadcrumb={<Breadcrumb />}
         description="Connect your identity provider (Entra ID, Okta, …): it creates, updates and deactivates users and teams in this organization through SCIM 2.0. Give it the tenant URL and a SCIM token."
       />
+      <SettingsNav />
       <section className="card" aria-labelledby="scim-tenant-title">
         <div className="card-header">
           <h2 id="scim-tenant-title">Tenant URL</h2>

@@ -1,9 +1,11 @@
 // Who is signed in, and which organization the console is looking at. The session comes from GET /api/v1/session
 // (cookie); its CSRF token goes on every write. The organization is remembered per browser and sent as X-Muster-Org.
+// A member (signed in through SSO without an admin group) sees only their own account: no organizations to list.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, onUnauthorized, unwrap } from '../api/api-error';
 import { api, requestScope, type ItemOf, type ResponseOf } from '../api/client';
+import { Loading } from '../components/loading';
 
 export type Session = ResponseOf<'/session', 'get'>;
 export type Organization = ItemOf<'/organizations'>;
@@ -51,10 +53,13 @@ function initialOrg(session: Session, organizations: readonly Organization[]): s
 export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
   const queryClient = useQueryClient();
   requestScope.csrfToken = session.csrfToken;
+  const isAdmin = session.role === 'admin';
   const organizationsQuery = useQuery({
     queryKey: ['organizations', session.admin.id],
     queryFn: async () =>
       (await unwrap(api.GET('/organizations', { params: { query: { limit: 200 } } }))).items,
+    // The admin API answers a member 403: their own account (/me) needs no organization header.
+    enabled: isAdmin,
   });
   const organizations = useMemo(() => organizationsQuery.data ?? [], [organizationsQuery.data]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -87,5 +92,8 @@ export function SessionProvider({ session, children }: { session: Session; child
     () => ({ session, organizations, org, selectOrg, signOut }),
     [session, organizations, org, selectOrg, signOut],
   );
+  // Until the organizations are known the slug is a guess ("default"), and an admin of another organization would
+  // see the admin API refuse every page's first request.
+  if (isAdmin && organizationsQuery.isPending) return <Loading />;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
