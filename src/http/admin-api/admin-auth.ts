@@ -3,7 +3,7 @@
 // request's adminContext, a field of that one request object: two callers never share anything. A cookie-authenticated
 // request that may change something must also come from this server's origin and carry the session's CSRF token.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AdminPrincipal } from '../../domain/admin-principal.js';
+import type { AdminPrincipal, ConsolePrincipal } from '../../domain/admin-principal.js';
 import { isCsrfTokenOf } from '../../domain/admin-sessions.js';
 import type { AdminServices } from '../../domain/admin-services.js';
 import { DEFAULT_ORG_SLUG } from '../../domain/organizations.js';
@@ -76,12 +76,16 @@ async function keyPrincipal(services: AdminServices, header: string): Promise<Ad
   return principal;
 }
 
-async function sessionPrincipal(
+/**
+ * Whoever the console session cookie's `token` names, for the admin API and /me alike: 401 when the session cannot be
+ * used; a request that may change something must also come from this origin and carry the session's CSRF token.
+ */
+export async function consoleSessionPrincipal(
   services: AdminServices,
   request: FastifyRequest,
   token: string,
   publicUrl: string,
-): Promise<AdminPrincipal> {
+): Promise<ConsolePrincipal> {
   const session = await services.accounts.authenticateSession(token);
   if (session === undefined) {
     throw problem('unauthorized', 'The session has expired or was signed out: sign in again');
@@ -90,13 +94,23 @@ async function sessionPrincipal(
     requireSameOrigin(request, publicUrl);
     requireCsrfToken(request, (presented) => isCsrfTokenOf(token, presented));
   }
-  if (session.principal.kind === 'sso_user' && session.principal.role !== 'admin') {
+  return session.principal;
+}
+
+async function sessionPrincipal(
+  services: AdminServices,
+  request: FastifyRequest,
+  token: string,
+  publicUrl: string,
+): Promise<AdminPrincipal> {
+  const principal = await consoleSessionPrincipal(services, request, token, publicUrl);
+  if (principal.kind === 'sso_user' && principal.role !== 'admin') {
     throw problem(
       'forbidden',
       'Signed in as a member: only your own account is available (GET /api/v1/me); ask an admin for more access',
     );
   }
-  return session.principal;
+  return principal;
 }
 
 /**

@@ -5,13 +5,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { SsoUserPrincipal } from '../../domain/admin-principal.js';
-import { isCsrfTokenOf } from '../../domain/admin-sessions.js';
 import type { AdminServices } from '../../domain/admin-services.js';
 import { problem } from './admin-api-error.js';
 import { ApiKeySchema, CreatedApiKeySchema, KEY_FIELDS } from './api-keys-routes.js';
 import { IdParams, NullableString } from './admin-schemas.js';
 import { SESSION_SECURITY } from './console-schemas.js';
-import { isSafeMethod, requireCsrfToken, requireSameOrigin, sessionTokenOf } from './session-cookie.js';
+import { consoleSessionPrincipal } from './admin-auth.js';
+import { sessionTokenOf } from './session-cookie.js';
 
 const TAGS = ['me'];
 
@@ -46,18 +46,13 @@ export async function registerMeRoutes(
     async (scope: FastifyInstance) => {
       scope.addHook('onRequest', async (request) => {
         const token = sessionTokenOf(request);
-        const session = token === undefined ? undefined : await services.accounts.authenticateSession(token);
-        if (token === undefined || session === undefined) {
+        if (token === undefined)
           throw problem('unauthorized', 'Sign in through your identity provider first');
-        }
-        if (!isSafeMethod(request)) {
-          requireSameOrigin(request, publicUrl);
-          requireCsrfToken(request, (presented) => isCsrfTokenOf(token, presented));
-        }
-        if (session.principal.kind !== 'sso_user') {
+        const principal = await consoleSessionPrincipal(services, request, token, publicUrl);
+        if (principal.kind !== 'sso_user') {
           throw problem('forbidden', 'Only a person signed in through SSO has an own account here');
         }
-        meOf.set(request, session.principal);
+        meOf.set(request, principal);
       });
       const app = scope.withTypeProvider<TypeBoxTypeProvider>();
       const { me } = services;
